@@ -1,0 +1,94 @@
+// Versioned, forward-only migrations shared by both engines. The tables are written once in
+// portable SQL; only full-text search differs (FTS5 in SQLite, tsvector + GIN in PostgreSQL).
+// Never edit a released migration: add the next version.
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** Statements for both engines; `{{...}}` placeholders are filled per dialect. */
+  common: string[];
+  sqlite?: string[];
+  postgres?: string[];
+}
+
+const T = {
+  sqlite: { serial: 'INTEGER PRIMARY KEY AUTOINCREMENT', real: 'REAL', bool: 'INTEGER' },
+  postgres: { serial: 'BIGSERIAL PRIMARY KEY', real: 'DOUBLE PRECISION', bool: 'BOOLEAN' },
+};
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'articles, actors, layers, ingestion log, full-text search',
+    common: [
+      `CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        seq {{serial_unique}},
+        title TEXT, published TEXT, publisher TEXT, authors TEXT NOT NULL DEFAULT '[]',
+        dateline TEXT, url TEXT, source TEXT,
+        text TEXT NOT NULL,
+        simhash TEXT NOT NULL,
+        duplicate_of TEXT,
+        doc TEXT NOT NULL,
+        n_mentions INTEGER NOT NULL DEFAULT 0,
+        n_quotes INTEGER NOT NULL DEFAULT 0,
+        n_events INTEGER NOT NULL DEFAULT 0,
+        ingested_at TEXT NOT NULL)`,
+      `CREATE INDEX articles_published ON articles (published, id)`,
+      `CREATE INDEX articles_url ON articles (url)`,
+      `CREATE TABLE simhash_bands (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id))`,
+      `CREATE TABLE actors (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, role TEXT, country TEXT,
+        affiliation TEXT, aliases TEXT NOT NULL DEFAULT '[]', origin TEXT NOT NULL DEFAULT 'text',
+        updated_at TEXT NOT NULL)`,
+      `CREATE TABLE actor_aliases (alias TEXT NOT NULL, actor_id TEXT NOT NULL, PRIMARY KEY (alias, actor_id))`,
+      `CREATE TABLE mentions (
+        article_id TEXT NOT NULL, actor_id TEXT NOT NULL, start_at INTEGER NOT NULL, end_at INTEGER NOT NULL,
+        text TEXT NOT NULL, kind TEXT, PRIMARY KEY (article_id, start_at, end_at))`,
+      `CREATE INDEX mentions_actor ON mentions (actor_id, article_id)`,
+      `CREATE TABLE quotes (
+        id {{serial}}, article_id TEXT NOT NULL, start_at INTEGER NOT NULL, end_at INTEGER NOT NULL,
+        text TEXT NOT NULL, direct {{bool}} NOT NULL, actor_id TEXT, speaker TEXT, cue TEXT,
+        channel TEXT, date TEXT, about TEXT NOT NULL DEFAULT '[]')`,
+      `CREATE INDEX quotes_article ON quotes (article_id)`,
+      `CREATE INDEX quotes_actor_date ON quotes (actor_id, date, id)`,
+      `CREATE INDEX quotes_date ON quotes (date, id)`,
+      `CREATE TABLE quote_about (quote_id BIGINT NOT NULL, actor_id TEXT NOT NULL, PRIMARY KEY (actor_id, quote_id))`,
+      `CREATE TABLE events (
+        id {{serial}}, article_id TEXT NOT NULL, type TEXT NOT NULL, source TEXT, target TEXT,
+        modality TEXT NOT NULL, date TEXT, intensity {{real}} NOT NULL,
+        trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
+        sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL)`,
+      `CREATE INDEX events_article ON events (article_id)`,
+      `CREATE INDEX events_source_date ON events (source, date, id)`,
+      `CREATE INDEX events_target_date ON events (target, date, id)`,
+      `CREATE INDEX events_date ON events (date, id)`,
+      `CREATE TABLE ingest_log (
+        id {{serial}}, at TEXT NOT NULL, source TEXT NOT NULL, status TEXT NOT NULL,
+        article_id TEXT, message TEXT)`,
+    ],
+    sqlite: [
+      `CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq', tokenize='porter unicode61')`,
+      `CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id', tokenize='porter unicode61')`,
+    ],
+    postgres: [
+      `ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(title,'') || ' ' || text)) STORED`,
+      `CREATE INDEX articles_tsv ON articles USING GIN (tsv)`,
+      `ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED`,
+      `CREATE INDEX quotes_tsv ON quotes USING GIN (tsv)`,
+    ],
+  },
+];
+
+export function migrationStatements(m: Migration, dialect: Dialect): string[] {
+  const t = T[dialect];
+  const fill = (sql: string) =>
+    sql
+      .replaceAll('{{serial_unique}}', dialect === 'sqlite' ? 'INTEGER UNIQUE' : 'BIGSERIAL UNIQUE')
+      .replaceAll('{{serial}}', t.serial)
+      .replaceAll('{{real}}', t.real)
+      .replaceAll('{{bool}}', t.bool);
+  return [...m.common.map(fill), ...((dialect === 'sqlite' ? m.sqlite : m.postgres) ?? []).map(fill)];
+}

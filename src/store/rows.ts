@@ -1,0 +1,109 @@
+// Row mapping shared by both engines, so SQLite and PostgreSQL return identical objects.
+import type { Actor, ActorType, EventType, Modality } from '../document.js';
+import type { ArticleSummary, StoredEvent, StoredQuote } from './store.js';
+
+export type Row = Record<string, unknown>;
+
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const json = <T>(v: unknown, fallback: T): T => {
+  if (typeof v !== 'string') return (v as T) ?? fallback;
+  try {
+    return JSON.parse(v) as T;
+  } catch {
+    return fallback;
+  }
+};
+
+export function articleSummary(r: Row): ArticleSummary {
+  return {
+    id: String(r.id),
+    title: str(r.title),
+    published: str(r.published),
+    publisher: str(r.publisher),
+    authors: json<string[]>(r.authors, []),
+    dateline: str(r.dateline),
+    url: str(r.url),
+    source: str(r.source),
+    duplicateOf: str(r.duplicate_of),
+    ingestedAt: String(r.ingested_at),
+    snippet: String(r.snippet ?? ''),
+    counts: { mentions: Number(r.n_mentions ?? 0), quotes: Number(r.n_quotes ?? 0), events: Number(r.n_events ?? 0) },
+  };
+}
+
+export function actorRow(r: Row): Actor {
+  return {
+    id: String(r.id),
+    name: String(r.name),
+    type: r.type as ActorType,
+    aliases: json<string[]>(r.aliases, []),
+    role: str(r.role),
+    country: str(r.country),
+    affiliation: str(r.affiliation),
+  };
+}
+
+/** Merge a newly seen actor into the stored one: keep every alias, prefer filled fields. */
+export function mergeActor(old: Actor | null, next: Actor): Actor {
+  if (!old) return { ...next, aliases: [...new Set(next.aliases)].sort(), affiliation: next.affiliation ?? null };
+  const aliases = new Set([...old.aliases, ...next.aliases]);
+  if (next.name !== old.name) aliases.add(next.name);
+  aliases.delete(old.name);
+  return {
+    id: old.id,
+    name: old.name,
+    type: old.type ?? next.type,
+    role: next.role ?? old.role,
+    country: next.country ?? old.country,
+    affiliation: next.affiliation ?? old.affiliation ?? null,
+    aliases: [...aliases].sort(),
+  };
+}
+
+export function aliasKey(name: string): string {
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+export function quoteRow(r: Row): StoredQuote {
+  return {
+    id: Number(r.id),
+    articleId: String(r.article_id),
+    articleTitle: str(r.article_title),
+    published: str(r.published),
+    start: Number(r.start_at),
+    end: Number(r.end_at),
+    text: String(r.text),
+    direct: Boolean(r.direct),
+    actor: str(r.actor_id),
+    actorName: str(r.actor_name),
+    speaker: str(r.speaker),
+    cue: str(r.cue),
+    channel: str(r.channel),
+    date: str(r.date),
+    about: json<string[]>(r.about, []),
+  };
+}
+
+export function eventRow(r: Row): StoredEvent {
+  return {
+    id: Number(r.id),
+    articleId: String(r.article_id),
+    articleTitle: str(r.article_title),
+    published: str(r.published),
+    type: r.type as EventType,
+    source: str(r.source),
+    target: str(r.target),
+    modality: r.modality as Modality,
+    date: str(r.date),
+    intensity: Number(r.intensity),
+    trigger: { start: Number(r.trigger_start), end: Number(r.trigger_end), text: String(r.trigger_text) },
+    sentence: { start: Number(r.sentence_start), end: Number(r.sentence_end) },
+    evidence: String(r.evidence ?? ''),
+  };
+}
+
+/** Turn a user's words into a safe full-text query: every word must match, as a prefix. */
+export function ftsQuery(q: string): string {
+  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map((w) => `"${w}"*`).join(' ');
+}

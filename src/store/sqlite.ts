@@ -1,0 +1,312 @@
+// The embedded default store: one SQLite file through better-sqlite3, WAL mode, FTS5 search.
+import Database from 'better-sqlite3';
+import type { Actor, Document } from '../document.js';
+import { hammingDistance, NEAR_DUPLICATE_DISTANCE, simhash, simhashBands } from '../ingest/fingerprint.js';
+import { migrationStatements, migrations } from './migrations.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  pageLimit,
+  type ActorFilter,
+  type ActorSummary,
+  type ArticleFilter,
+  type ArticleSummary,
+  type EventFilter,
+  type IngestLogEntry,
+  type Page,
+  type PageRequest,
+  type QuoteFilter,
+  type SaveResult,
+  type SearchHit,
+  type Store,
+  type StoredEvent,
+  type StoredQuote,
+  type StoreStats,
+} from './store.js';
+import { actorRow, aliasKey, articleSummary, eventRow, ftsQuery, mergeActor, quoteRow, type Row } from './rows.js';
+
+export class SqliteStore implements Store {
+  readonly engine = 'sqlite' as const;
+  readonly db: Database.Database;
+
+  constructor(readonly path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = OFF');
+    this.db.pragma('busy_timeout = 5000');
+  }
+
+  async migrate(): Promise<number[]> {
+    this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    const done = new Set(
+      (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+    );
+    const applied: number[] = [];
+    for (const m of migrations) {
+      if (done.has(m.version)) continue;
+      this.db.transaction(() => {
+        for (const sql of migrationStatements(m, 'sqlite')) this.db.exec(sql);
+        this.db
+          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(m.version, m.name, new Date().toISOString());
+      })();
+      applied.push(m.version);
+    }
+    return applied;
+  }
+
+  async saveDocument(doc: Document): Promise<SaveResult> {
+    return (await this.saveDocuments([doc]))[0];
+  }
+
+  async saveDocuments(docs: Document[]): Promise<SaveResult[]> {
+    return this.db.transaction(() => docs.map((d) => this.saveOne(d)))();
+  }
+
+  private saveOne(doc: Document): SaveResult {
+    const db = this.db;
+    if (db.prepare('SELECT 1 FROM articles WHERE id = ?').get(doc.id)) return { id: doc.id, status: 'duplicate' };
+    const hash = simhash(doc.text);
+    const bands = simhashBands(hash);
+    let duplicateOf: string | null = null;
+    const candidates = db
+      .prepare(`SELECT DISTINCT a.id, a.simhash, a.duplicate_of FROM simhash_bands b JOIN articles a ON a.id = b.article_id WHERE b.band IN (${bands.map(() => '?').join(',')}) LIMIT 50`)
+      .all(...bands) as { id: string; simhash: string; duplicate_of: string | null }[];
+    for (const c of candidates) {
+      if (hammingDistance(c.simhash, hash) <= NEAR_DUPLICATE_DISTANCE) {
+        duplicateOf = c.duplicate_of ?? c.id;
+        break;
+      }
+    }
+    const seq = (db.prepare('SELECT coalesce(max(seq), 0) + 1 AS n FROM articles').get() as { n: number }).n;
+    db.prepare(
+      `INSERT INTO articles (id, seq, title, published, publisher, authors, dateline, url, source, text, simhash, duplicate_of, doc, n_mentions, n_quotes, n_events, ingested_at)
+       VALUES (@id, @seq, @title, @published, @publisher, @authors, @dateline, @url, @source, @text, @simhash, @duplicate_of, @doc, @n_mentions, @n_quotes, @n_events, @ingested_at)`,
+    ).run({
+      id: doc.id,
+      seq,
+      title: doc.title,
+      published: doc.published,
+      publisher: doc.publisher,
+      authors: JSON.stringify(doc.authors),
+      dateline: doc.dateline,
+      url: doc.url ?? null,
+      source: doc.source ?? null,
+      text: doc.text,
+      simhash: hash,
+      duplicate_of: duplicateOf,
+      doc: JSON.stringify(doc),
+      n_mentions: doc.mentions.length,
+      n_quotes: doc.quotes.length,
+      n_events: doc.events.length,
+      ingested_at: new Date().toISOString(),
+    });
+    db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(seq, doc.title ?? '', doc.text);
+    const band = db.prepare('INSERT OR IGNORE INTO simhash_bands (band, article_id) VALUES (?, ?)');
+    for (const b of bands) band.run(b, doc.id);
+    this.upsertActorsSync(doc.actors);
+    const mention = db.prepare('INSERT OR IGNORE INTO mentions (article_id, actor_id, start_at, end_at, text, kind) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const m of doc.mentions) mention.run(doc.id, m.actor, m.start, m.end, m.text, m.kind ?? null);
+    const quote = db.prepare(
+      `INSERT INTO quotes (article_id, start_at, end_at, text, direct, actor_id, speaker, cue, channel, date, about) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const quoteFts = db.prepare('INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)');
+    const about = db.prepare('INSERT OR IGNORE INTO quote_about (quote_id, actor_id) VALUES (?, ?)');
+    for (const q of doc.quotes) {
+      const r = quote.run(doc.id, q.start, q.end, q.text, q.direct ? 1 : 0, q.actor, q.speaker?.text ?? null, q.cue?.text ?? null, q.channel ?? null, q.date ?? doc.published, JSON.stringify(q.about));
+      quoteFts.run(r.lastInsertRowid, q.text);
+      for (const a of q.about) about.run(r.lastInsertRowid, a);
+    }
+    const event = db.prepare(
+      `INSERT INTO events (article_id, type, source, target, modality, date, intensity, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const e of doc.events)
+      event.run(doc.id, e.type, e.source, e.target, e.modality, e.date ?? doc.published, e.intensity, e.trigger.start, e.trigger.end, e.trigger.text, e.sentence.start, e.sentence.end);
+    return duplicateOf ? { id: doc.id, status: 'near-duplicate', duplicateOf } : { id: doc.id, status: 'stored' };
+  }
+
+  async logIngest(entry: IngestLogEntry): Promise<void> {
+    this.db
+      .prepare('INSERT INTO ingest_log (at, source, status, article_id, message) VALUES (?, ?, ?, ?, ?)')
+      .run(entry.at ?? new Date().toISOString(), entry.source, entry.status, entry.articleId ?? null, entry.message ?? null);
+  }
+
+  async ingestLog(page?: PageRequest): Promise<Page<IngestLogEntry>> {
+    const limit = pageLimit(page);
+    const c = decodeCursor(page?.cursor);
+    const rows = this.db
+      .prepare(`SELECT id, at, source, status, article_id, message FROM ingest_log ${c ? 'WHERE id < ?' : ''} ORDER BY id DESC LIMIT ?`)
+      .all(...(c ? [c[0], limit + 1] : [limit + 1])) as Row[];
+    return paginate(rows, limit, (r) => [r.id], (r) => ({
+      id: Number(r.id),
+      at: String(r.at),
+      source: String(r.source),
+      status: r.status as IngestLogEntry['status'],
+      articleId: (r.article_id as string | null) ?? null,
+      message: (r.message as string | null) ?? null,
+    }));
+  }
+
+  async getArticle(id: string): Promise<Document | null> {
+    const r = this.db.prepare('SELECT doc FROM articles WHERE id = ?').get(id) as { doc: string } | undefined;
+    return r ? (JSON.parse(r.doc) as Document) : null;
+  }
+
+  async listArticles(filter: ArticleFilter = {}): Promise<Page<ArticleSummary>> {
+    const limit = pageLimit(filter);
+    const c = decodeCursor(filter.cursor);
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.from) (where.push('published >= ?'), args.push(filter.from));
+    if (filter.to) (where.push('published <= ?'), args.push(filter.to));
+    if (filter.publisher) (where.push('publisher = ?'), args.push(filter.publisher));
+    if (filter.actor) (where.push('id IN (SELECT article_id FROM mentions WHERE actor_id = ?)'), args.push(filter.actor));
+    // Newest first; undated articles last. seq breaks ties and makes the cursor total.
+    if (c) (where.push(`(coalesce(published, '') < ? OR (coalesce(published, '') = ? AND seq < ?))`), args.push(c[0], c[0], c[1]));
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLS} FROM articles ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY coalesce(published, '') DESC, seq DESC LIMIT ?`)
+      .all(...args, limit + 1) as Row[];
+    return paginate(rows, limit, (r) => [r.published ?? '', r.seq], articleSummary);
+  }
+
+  async searchArticles(query: string, page?: PageRequest): Promise<Page<SearchHit>> {
+    const limit = pageLimit(page);
+    const offset = Number(decodeCursor(page?.cursor)?.[0] ?? 0);
+    const q = ftsQuery(query);
+    if (!q) return { items: [], next: null };
+    const rows = this.db
+      .prepare(
+        `SELECT ${summaryCols('a')}, snippet(articles_fts, 1, '', '', '…', 24) AS excerpt, bm25(articles_fts) AS rank
+         FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
+      )
+      .all(q, limit + 1, offset) as Row[];
+    const items = rows.slice(0, limit).map((r) => ({ ...articleSummary(r), excerpt: String(r.excerpt), rank: Number(r.rank) }));
+    return { items, next: rows.length > limit ? encodeCursor([offset + limit]) : null };
+  }
+
+  private upsertActorsSync(actors: Actor[]): void {
+    const get = this.db.prepare('SELECT * FROM actors WHERE id = ?');
+    const put = this.db.prepare(
+      `INSERT INTO actors (id, name, type, role, country, affiliation, aliases, origin, updated_at) VALUES (@id, @name, @type, @role, @country, @affiliation, @aliases, @origin, @updated_at)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, role = excluded.role, country = excluded.country,
+         affiliation = excluded.affiliation, aliases = excluded.aliases, updated_at = excluded.updated_at`,
+    );
+    const alias = this.db.prepare('INSERT OR IGNORE INTO actor_aliases (alias, actor_id) VALUES (?, ?)');
+    for (const a of actors) {
+      const old = get.get(a.id) as Row | undefined;
+      const merged = mergeActor(old ? actorRow(old) : null, a);
+      if (old && JSON.stringify(actorRow(old)) === JSON.stringify(merged)) continue;
+      put.run({
+        id: merged.id,
+        name: merged.name,
+        type: merged.type,
+        role: merged.role,
+        country: merged.country,
+        affiliation: merged.affiliation ?? null,
+        aliases: JSON.stringify(merged.aliases),
+        origin: 'text',
+        updated_at: new Date().toISOString(),
+      });
+      for (const n of [merged.name, ...merged.aliases]) alias.run(aliasKey(n), merged.id);
+    }
+  }
+
+  async upsertActors(actors: Actor[]): Promise<void> {
+    this.db.transaction(() => this.upsertActorsSync(actors))();
+  }
+
+  async getActor(idOrName: string): Promise<ActorSummary | null> {
+    let r = this.db.prepare(`SELECT ${ACTOR_COLS} FROM actors a WHERE a.id = ?`).get(idOrName) as Row | undefined;
+    if (!r)
+      r = this.db
+        .prepare(`SELECT ${ACTOR_COLS} FROM actor_aliases x JOIN actors a ON a.id = x.actor_id WHERE x.alias = ? ORDER BY mentions DESC LIMIT 1`)
+        .get(aliasKey(idOrName)) as Row | undefined;
+    return r ? { ...actorRow(r), mentions: Number(r.mentions), articles: Number(r.articles) } : null;
+  }
+
+  async listActors(filter: ActorFilter = {}): Promise<Page<ActorSummary>> {
+    const limit = pageLimit(filter);
+    const offset = Number(decodeCursor(filter.cursor)?.[0] ?? 0);
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.type) (where.push('a.type = ?'), args.push(filter.type));
+    if (filter.search)
+      (where.push(`a.id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?)`), args.push('%' + aliasKey(filter.search) + '%'));
+    const rows = this.db
+      .prepare(`SELECT ${ACTOR_COLS} FROM actors a ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY mentions DESC, a.id LIMIT ? OFFSET ?`)
+      .all(...args, limit + 1, offset) as Row[];
+    const items = rows.slice(0, limit).map((r) => ({ ...actorRow(r), mentions: Number(r.mentions), articles: Number(r.articles) }));
+    return { items, next: rows.length > limit ? encodeCursor([offset + limit]) : null };
+  }
+
+  async quotes(filter: QuoteFilter = {}): Promise<Page<StoredQuote>> {
+    const limit = pageLimit(filter);
+    const c = decodeCursor(filter.cursor);
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.by) (where.push('q.actor_id = ?'), args.push(filter.by));
+    if (filter.about) (where.push('q.id IN (SELECT quote_id FROM quote_about WHERE actor_id = ?)'), args.push(filter.about));
+    if (filter.from) (where.push('q.date >= ?'), args.push(filter.from));
+    if (filter.to) (where.push('q.date <= ?'), args.push(filter.to));
+    if (filter.articleId) (where.push('q.article_id = ?'), args.push(filter.articleId));
+    if (filter.search) {
+      const fq = ftsQuery(filter.search);
+      if (!fq) return { items: [], next: null };
+      where.push('q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)');
+      args.push(fq);
+    }
+    if (c) (where.push(`(coalesce(q.date, '') < ? OR (coalesce(q.date, '') = ? AND q.id < ?))`), args.push(c[0], c[0], c[1]));
+    const rows = this.db
+      .prepare(
+        `SELECT q.*, a.title AS article_title, a.published, ac.name AS actor_name FROM quotes q JOIN articles a ON a.id = q.article_id
+         LEFT JOIN actors ac ON ac.id = q.actor_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+         ORDER BY coalesce(q.date, '') DESC, q.id DESC LIMIT ?`,
+      )
+      .all(...args, limit + 1) as Row[];
+    return paginate(rows, limit, (r) => [r.date ?? '', r.id], quoteRow);
+  }
+
+  async events(filter: EventFilter = {}): Promise<Page<StoredEvent>> {
+    const limit = pageLimit(filter);
+    const c = decodeCursor(filter.cursor);
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.actor) (where.push('(e.source = ? OR e.target = ?)'), args.push(filter.actor, filter.actor));
+    if (filter.source) (where.push('e.source = ?'), args.push(filter.source));
+    if (filter.target) (where.push('e.target = ?'), args.push(filter.target));
+    if (filter.type) (where.push('e.type = ?'), args.push(filter.type));
+    if (filter.from) (where.push('e.date >= ?'), args.push(filter.from));
+    if (filter.to) (where.push('e.date <= ?'), args.push(filter.to));
+    if (filter.articleId) (where.push('e.article_id = ?'), args.push(filter.articleId));
+    if (c) (where.push(`(coalesce(e.date, '') > ? OR (coalesce(e.date, '') = ? AND e.id > ?))`), args.push(c[0], c[0], c[1]));
+    const rows = this.db
+      .prepare(
+        `SELECT e.*, a.title AS article_title, a.published, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS evidence
+         FROM events e JOIN articles a ON a.id = e.article_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+         ORDER BY coalesce(e.date, '') ASC, e.id ASC LIMIT ?`,
+      )
+      .all(...args, limit + 1) as Row[];
+    return paginate(rows, limit, (r) => [r.date ?? '', r.id], eventRow);
+  }
+
+  async stats(): Promise<StoreStats> {
+    const n = (t: string) => Number((this.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n);
+    return { articles: n('articles'), actors: n('actors'), quotes: n('quotes'), events: n('events') };
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+const summaryCols = (t: string) =>
+  `${t}.id, ${t}.seq, ${t}.title, ${t}.published, ${t}.publisher, ${t}.authors, ${t}.dateline, ${t}.url, ${t}.source, ${t}.duplicate_of, ${t}.ingested_at, substr(${t}.text, 1, 240) AS snippet, ${t}.n_mentions, ${t}.n_quotes, ${t}.n_events`;
+const SUMMARY_COLS = summaryCols('articles');
+const ACTOR_COLS = `a.*, (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mentions,
+  (SELECT count(DISTINCT article_id) FROM mentions m WHERE m.actor_id = a.id) AS articles`;
+
+function paginate<T>(rows: Row[], limit: number, key: (r: Row) => unknown[], map: (r: Row) => T): Page<T> {
+  const items = rows.slice(0, limit);
+  return { items: items.map(map), next: rows.length > limit ? encodeCursor(key(items[items.length - 1])) : null };
+}
