@@ -1,10 +1,12 @@
 // The default stage order. Add a stage by importing its factory and placing it in this list;
 // a stage may read every layer that the stages before it added.
 import { createPipeline, type Pipeline, type PipelineOptions, type StageFactory } from './pipeline.js';
+import { eventsStage } from './extract/events.js';
 
 export const defaultStages: StageFactory[] = [
   // sentences + tokens (src/nlp), entities (src/nlp), actors (src/nlp), times (src/nlp),
   // quotes (src/extract), events (src/extract) are added here as they land.
+  eventsStage, // last: reads tokens, mentions, times and quotes
 ];
 
 export function createDefaultPipeline(options: PipelineOptions = {}): Pipeline {

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fixture, WAR_ACTORS } from '../../test/fixtures/document.js';
+import { codeEvents, eventsStage } from './events.js';
+import { loadEventLexicon } from './eventLexicon.js';
+
+const code = (text: string, times?: Record<string, string>) =>
+  codeEvents(fixture(text, { actors: WAR_ACTORS, times, published: '2025-07-07' })).map((e) => ({
+    type: e.type,
+    source: e.source,
+    target: e.target,
+    modality: e.modality,
+    trigger: e.trigger.text,
+    date: e.date,
+    intensity: e.intensity,
+  }));
+
+test('subject–verb–object: an attack on a city is an attack on its country', () => {
+  const [e] = code('Mr. Putin answered by hitting Kyiv with one of the biggest drone and missile attacks of the war.');
+  assert.deepEqual([e.type, e.source, e.target, e.modality, e.trigger], ['ASSAULT', 'vladimir-putin', 'UKR', 'asserted', 'hitting']);
+  assert.equal(e.intensity, -10);
+});
+
+test('passive with "by": the agent is the source, the subject the target', () => {
+  const evs = code('Trump’s efforts to broker a ceasefire have been flatly rejected by Moscow.');
+  const rej = evs.find((e) => e.type === 'REJECT');
+  assert.deepEqual([rej?.source, rej?.target], ['RUS', 'donald-trump']);
+});
+
+test('nominal with possessor and "on": Russia’s attack on Ukraine', () => {
+  const evs = code('Russia’s attack on Ukraine shocked Europe.');
+  assert.deepEqual(evs.map((e) => [e.type, e.source, e.target]), [['ASSAULT', 'RUS', 'UKR']]);
+});
+
+test('"a phone call between X and Y" is a consultation', () => {
+  const evs = code('A phone call between Putin and Trump lasted two hours on Thursday.', { 'on Thursday': '2025-07-03' });
+  assert.deepEqual(evs.map((e) => [e.type, e.source, e.target, e.date]), [['CONSULT', 'vladimir-putin', 'donald-trump', '2025-07-03']]);
+});
+
+test('talks with: the subject consults the object', () => {
+  const evs = code('The U.S. held talks with Russia in Saudi Arabia.');
+  assert.deepEqual(evs.map((e) => [e.type, e.source, e.target]), [['CONSULT', 'USA', 'RUS']]);
+});
+
+test('context decides: paused deliveries are a RETREAT, resumed shipments AID, and the shipments are not a second event', () => {
+  const paused = code('The White House has put U.S. arms deliveries to Ukraine on pause.');
+  assert.deepEqual(paused.map((e) => e.type), ['RETREAT']);
+  const resumed = code('Trump says he plans to resume arms shipments to Ukraine.');
+  assert.deepEqual(resumed.map((e) => [e.type, e.source, e.target, e.modality]), [['AID', 'donald-trump', 'UKR', 'planned']]);
+  assert.deepEqual(code('Trump will stop at nothing.'), []);
+});
+
+test('modality: negated, planned, hypothetical, threatened', () => {
+  assert.equal(code('Trump hasn’t provided Ukraine with long-range missiles.')[0].modality, 'negated');
+  assert.equal(code('Trump didn’t attack Russia.')[0].modality, 'negated');
+  assert.equal(code('Trump is considering sending an additional Patriot system to Ukraine.')[0].modality, 'planned');
+  assert.equal(code('Russia will attack Ukraine.')[0].modality, 'planned');
+  assert.equal(code('If Russia attacked Ukraine again, the deal would collapse.')[0].modality, 'hypothetical');
+  const threat = code('Trump threatened to impose new sanctions on Russia.');
+  assert.ok(threat.some((e) => e.type === 'THREATEN' && e.source === 'donald-trump' && e.target === 'RUS'));
+  assert.ok(!threat.some((e) => e.type === 'SANCTION'));
+});
+
+test('intensity follows the documented scale and the modality factor', () => {
+  const lex = loadEventLexicon();
+  const [planned] = code('Russia will attack Ukraine.');
+  assert.equal(planned.intensity, Math.round(lex.scale.ASSAULT * lex.modality.planned * 10) / 10);
+  const [negated] = code('Russia did not attack Ukraine.');
+  assert.equal(negated.intensity, 0);
+});
+
+test('a fronted clause takes the main clause’s subject; tariffs on a country are a SANCTION', () => {
+  const evs = code('And after promising to levy harsh new sanctions on the Kremlin, Trump has only ordered tariffs on India for purchasing Russian oil.');
+  assert.ok(evs.some((e) => e.type === 'THREATEN' && e.source === 'donald-trump' && e.target === 'kremlin'));
+  assert.ok(evs.some((e) => e.type === 'SANCTION' && e.source === 'donald-trump' && e.target === 'IND'));
+});
+
+test('words inside a direct quote are speech, not events', () => {
+  const text = 'Trump said: “We will attack Russia.”';
+  const doc = fixture(text, { actors: WAR_ACTORS, quotes: [{ text: 'We will attack Russia.', actor: 'donald-trump' }] });
+  assert.deepEqual(codeEvents(doc), []);
+});
+
+test('no actor, no event; the stage fills doc.events', () => {
+  assert.deepEqual(code('The attack shocked everyone.'), []);
+  const doc = fixture('Russia attacked Ukraine on Monday.', { actors: WAR_ACTORS, times: { 'on Monday': '2025-07-07' } });
+  eventsStage({}).run(doc);
+  assert.equal(doc.events.length, 1);
+  assert.equal(doc.events[0].date, '2025-07-07');
+  assert.equal(doc.text.slice(doc.events[0].sentence.start, doc.events[0].sentence.end), 'Russia attacked Ukraine on Monday.');
+});
