@@ -80,7 +80,48 @@ export const migrations: Migration[] = [
       `CREATE INDEX quotes_tsv ON quotes USING GIN (tsv)`,
     ],
   },
+  {
+    // Listings sort by coalesce(date, '') so undated rows sort the same on both engines; the
+    // indexes must carry that exact expression or every listing sorts all matching rows.
+    // Mention counts are maintained on save: counting an actor's mentions at query time
+    // reads millions of index entries for a prominent actor in a large corpus.
+    version: 2,
+    name: 'actor mention counters, indexes matching the listing order',
+    common: [
+      `ALTER TABLE actors ADD COLUMN n_mentions INTEGER NOT NULL DEFAULT 0`,
+      `ALTER TABLE actors ADD COLUMN n_articles INTEGER NOT NULL DEFAULT 0`,
+      `UPDATE actors SET n_mentions = (SELECT count(*) FROM mentions m WHERE m.actor_id = actors.id),
+        n_articles = (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.actor_id = actors.id)`,
+      `CREATE INDEX actors_by_mentions ON actors (n_mentions DESC, id)`,
+      `DROP INDEX articles_published`,
+      `CREATE INDEX articles_newest ON articles (coalesce(published, ''), seq)`,
+      `DROP INDEX quotes_actor_date`,
+      `CREATE INDEX quotes_actor_newest ON quotes (actor_id, coalesce(date, ''), id)`,
+      `DROP INDEX quotes_date`,
+      `CREATE INDEX quotes_newest ON quotes (coalesce(date, ''), id)`,
+      `DROP INDEX events_source_date`,
+      `DROP INDEX events_target_date`,
+      `DROP INDEX events_date`,
+      `CREATE INDEX events_source_order ON events (source, coalesce(date, ''), id)`,
+      `CREATE INDEX events_target_order ON events (target, coalesce(date, ''), id)`,
+      `CREATE INDEX events_dyad ON events (source, target, coalesce(date, ''), id)`,
+      `CREATE INDEX events_order ON events (coalesce(date, ''), id)`,
+    ],
+  },
 ];
+
+/**
+ * PostgreSQL text columns get the "C" collation: ids, dates and cursors then compare byte by
+ * byte exactly as SQLite does, whatever locale the cluster was created with. Every text
+ * column gets it (not only some) because comparing two columns of different explicit
+ * collations is an error in PostgreSQL.
+ */
+function collateC(sql: string): string {
+  if (!/^\s*(CREATE\s+TABLE|ALTER\s+TABLE)/i.test(sql)) return sql;
+  return sql.replace(/(\w+)(\s+)TEXT\b(?!\s+COLLATE)/gi, (all, before: string, gap: string) =>
+    /^(AS|CAST)$/i.test(before) ? all : `${before}${gap}TEXT COLLATE "C"`,
+  );
+}
 
 export function migrationStatements(m: Migration, dialect: Dialect): string[] {
   const t = T[dialect];
@@ -90,5 +131,6 @@ export function migrationStatements(m: Migration, dialect: Dialect): string[] {
       .replaceAll('{{serial}}', t.serial)
       .replaceAll('{{real}}', t.real)
       .replaceAll('{{bool}}', t.bool);
-  return [...m.common.map(fill), ...((dialect === 'sqlite' ? m.sqlite : m.postgres) ?? []).map(fill)];
+  const all = [...m.common.map(fill), ...((dialect === 'sqlite' ? m.sqlite : m.postgres) ?? []).map(fill)];
+  return dialect === 'postgres' ? all.map(collateC) : all;
 }

@@ -1,11 +1,519 @@
-// PostgreSQL store: being written (issue 7). Until then, a postgres:// location is refused clearly.
-import type { Store } from './store.js';
-import { StoreError } from './store.js';
+// The shared store: PostgreSQL through a pg Pool, for several users, processes or machines on
+// one corpus. Same tables, migrations and row mappers as SQLite (migrations.ts, rows.ts), so
+// both engines return identical objects; only full-text search differs (tsvector + GIN).
+import pg from 'pg';
+import type { Actor, Document } from '../document.js';
+import { hammingDistance, NEAR_DUPLICATE_DISTANCE, simhash, simhashBands } from '../ingest/fingerprint.js';
+import { migrationStatements, migrations } from './migrations.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  pageLimit,
+  StoreError,
+  type ActorFilter,
+  type ActorSummary,
+  type ArticleFilter,
+  type ArticleSummary,
+  type EventFilter,
+  type IngestLogEntry,
+  type Page,
+  type PageRequest,
+  type QuoteFilter,
+  type SaveResult,
+  type SearchHit,
+  type Store,
+  type StoredEvent,
+  type StoredQuote,
+  type StoreStats,
+} from './store.js';
+import { actorRow, aliasKey, articleSummary, eventRow, mergeActor, NEAR_DUPLICATE_CANDIDATES, quoteRow, type Row } from './rows.js';
 
-export class PostgresStore {
+type Client = pg.PoolClient | pg.Pool;
+
+/** Advisory-lock key every `migrate()` takes, so several workers starting at once migrate once. */
+const MIGRATION_LOCK = 0x7061726c6579n; // "parley"
+
+export interface PostgresOptions {
+  /** Connections in the pool (default 10). */
+  max?: number;
+}
+
+export class PostgresStore implements Store {
   readonly engine = 'postgres' as const;
-  constructor(url: string) {
-    throw new StoreError(`PostgreSQL support is not available in this build (${url.replace(/\/\/[^@]*@/, '//')})`, 'unavailable');
+  readonly pool: pg.Pool;
+  private readonly where: string;
+
+  constructor(url: string, options: PostgresOptions = {}) {
+    this.where = redact(url);
+    this.pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process:
+    // the pool discards it and the next query connects again.
+    this.pool.on('error', () => {});
+  }
+
+  private async q(sql: string, args: unknown[] = [], c: Client = this.pool): Promise<Row[]> {
+    try {
+      return (await c.query(sql, args)).rows as Row[];
+    } catch (err) {
+      throw this.mapError(err);
+    }
+  }
+
+  private mapError(err: unknown): unknown {
+    if (err instanceof StoreError) return err;
+    const e = err as { code?: string; message?: string };
+    const code = e?.code ?? '';
+    if (/^(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EPIPE|EHOSTUNREACH)$/.test(code) || /^(08|57P0)/.test(code) || /Connection terminated/i.test(e?.message ?? ''))
+      return new StoreError(`PostgreSQL at ${this.where} is unavailable: ${e?.message || code}`, 'unavailable');
+    if (code === '3D000' || code === '28P01' || code === '28000')
+      return new StoreError(`PostgreSQL at ${this.where}: ${e?.message}`, 'unavailable');
+    return err;
+  }
+
+  /** Run fn in one transaction; a deadlock or serialization failure re-runs it from the start. */
+  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      let c: pg.PoolClient;
+      try {
+        c = await this.pool.connect();
+      } catch (err) {
+        throw this.mapError(err);
+      }
+      let broken = false;
+      try {
+        await c.query('BEGIN');
+        const out = await fn(c);
+        await c.query('COMMIT');
+        return out;
+      } catch (err) {
+        await c.query('ROLLBACK').catch(() => (broken = true));
+        const code = (err as { code?: string }).code;
+        if ((code === '40P01' || code === '40001') && attempt < 5) continue;
+        throw this.mapError(err);
+      } finally {
+        c.release(broken);
+      }
+    }
+  }
+
+  async migrate(): Promise<number[]> {
+    return this.tx(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK.toString()]);
+      await c.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+      const done = new Set((await c.query('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)));
+      const applied: number[] = [];
+      for (const m of migrations) {
+        if (done.has(m.version)) continue;
+        for (const sql of migrationStatements(m, 'postgres')) await c.query(sql);
+        await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);
+        applied.push(m.version);
+      }
+      return applied;
+    });
+  }
+
+  async saveDocument(doc: Document): Promise<SaveResult> {
+    return (await this.saveDocuments([doc]))[0];
+  }
+
+  async saveDocuments(docs: Document[]): Promise<SaveResult[]> {
+    if (!docs.length) return [];
+    return this.tx(async (c) => {
+      // Two workers saving the same document (or the same actor) queue on these locks instead of
+      // racing; taking them all up front, in one global order, means they never deadlock.
+      const actorIds = docs.flatMap((d) => d.actors.map((a) => a.id));
+      await lockKeys(c, [...docs.map((d) => 'doc:' + d.id), ...actorIds.map((id) => 'actor:' + id)]);
+      const existing = new Set(
+        (await c.query('SELECT id FROM articles WHERE id = ANY($1::text[])', [docs.map((d) => d.id)])).rows.map((r) => String(r.id)),
+      );
+      const results: SaveResult[] = [];
+      const fresh: Document[] = [];
+      const now = new Date().toISOString();
+      for (const doc of docs) {
+        if (existing.has(doc.id)) {
+          results.push({ id: doc.id, status: 'duplicate' });
+          continue;
+        }
+        const hash = simhash(doc.text);
+        const bands = simhashBands(hash);
+        let duplicateOf: string | null = null;
+        const candidates = await c.query(
+          `SELECT id, simhash, duplicate_of FROM articles WHERE id IN (SELECT article_id FROM simhash_bands WHERE band = ANY($1::text[]))
+           ORDER BY seq LIMIT ${NEAR_DUPLICATE_CANDIDATES}`,
+          [bands],
+        );
+        for (const cand of candidates.rows) {
+          if (hammingDistance(cand.simhash, hash) <= NEAR_DUPLICATE_DISTANCE) {
+            duplicateOf = cand.duplicate_of ?? cand.id;
+            break;
+          }
+        }
+        const inserted = await c.query(
+          `INSERT INTO articles (id, title, published, publisher, authors, dateline, url, source, text, simhash, duplicate_of, doc, n_mentions, n_quotes, n_events, ingested_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (id) DO NOTHING`,
+          [
+            doc.id, doc.title, doc.published, doc.publisher, JSON.stringify(doc.authors), doc.dateline, doc.url ?? null, doc.source ?? null,
+            doc.text, hash, duplicateOf, JSON.stringify(doc), doc.mentions.length, doc.quotes.length, doc.events.length, now,
+          ].map(noNul),
+        );
+        if (!inserted.rowCount) {
+          results.push({ id: doc.id, status: 'duplicate' });
+          continue;
+        }
+        existing.add(doc.id);
+        await c.query('INSERT INTO simhash_bands (band, article_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING', [bands, doc.id]);
+        fresh.push(doc);
+        results.push(duplicateOf ? { id: doc.id, status: 'near-duplicate', duplicateOf } : { id: doc.id, status: 'stored' });
+      }
+      if (fresh.length) {
+        await this.upsertActorsIn(c, fresh.flatMap((d) => d.actors), now);
+        await this.insertLayers(c, fresh);
+      }
+      return results;
+    });
+  }
+
+  /** Mentions (with the actors' counters), quotes with what they are about, and events of new documents. */
+  private async insertLayers(c: pg.PoolClient, docs: Document[]): Promise<void> {
+    const ms = docs.flatMap((d) => d.mentions.map((m) => ({ d, m })));
+    if (ms.length)
+      await c.query(
+        `WITH ins AS (
+           INSERT INTO mentions (article_id, actor_id, start_at, end_at, text, kind)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[]) ON CONFLICT DO NOTHING
+           RETURNING article_id, actor_id)
+         UPDATE actors a SET n_mentions = a.n_mentions + n.mentions, n_articles = a.n_articles + n.articles
+         FROM (SELECT actor_id, count(*) AS mentions, count(DISTINCT article_id) AS articles FROM ins GROUP BY actor_id) n
+         WHERE a.id = n.actor_id`,
+        [
+          ms.map(({ d }) => d.id),
+          ms.map(({ m }) => noNul(m.actor)),
+          ms.map(({ m }) => m.start),
+          ms.map(({ m }) => m.end),
+          ms.map(({ m }) => noNul(m.text)),
+          ms.map(({ m }) => m.kind ?? null),
+        ],
+      );
+    const qs = docs.flatMap((d) => d.quotes.map((q) => ({ d, q })));
+    if (qs.length)
+      await c.query(
+        `WITH ins AS (
+           INSERT INTO quotes (article_id, start_at, end_at, text, direct, actor_id, speaker, cue, channel, date, about)
+           SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::boolean[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+           RETURNING id, about)
+         INSERT INTO quote_about (quote_id, actor_id) SELECT DISTINCT ins.id, x FROM ins, jsonb_array_elements_text(ins.about::jsonb) AS x
+         ON CONFLICT DO NOTHING`,
+        [
+          qs.map(({ d }) => d.id),
+          qs.map(({ q }) => q.start),
+          qs.map(({ q }) => q.end),
+          qs.map(({ q }) => noNul(q.text)),
+          qs.map(({ q }) => q.direct),
+          qs.map(({ q }) => noNul(q.actor)),
+          qs.map(({ q }) => noNul(q.speaker?.text ?? null)),
+          qs.map(({ q }) => noNul(q.cue?.text ?? null)),
+          qs.map(({ q }) => noNul(q.channel ?? null)),
+          qs.map(({ d, q }) => q.date ?? d.published),
+          qs.map(({ q }) => noNul(JSON.stringify(q.about))),
+        ],
+      );
+    const es = docs.flatMap((d) => d.events.map((e) => ({ d, e })));
+    if (es.length)
+      await c.query(
+        `INSERT INTO events (article_id, type, source, target, modality, date, intensity, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::int[], $9::int[], $10::text[], $11::int[], $12::int[])`,
+        [
+          es.map(({ d }) => d.id),
+          es.map(({ e }) => e.type),
+          es.map(({ e }) => noNul(e.source)),
+          es.map(({ e }) => noNul(e.target)),
+          es.map(({ e }) => e.modality),
+          es.map(({ d, e }) => e.date ?? d.published),
+          es.map(({ e }) => e.intensity),
+          es.map(({ e }) => e.trigger.start),
+          es.map(({ e }) => e.trigger.end),
+          es.map(({ e }) => noNul(e.trigger.text)),
+          es.map(({ e }) => e.sentence.start),
+          es.map(({ e }) => e.sentence.end),
+        ],
+      );
+  }
+
+  /**
+   * Merge actors into the stored ones, in the order given (the caller holds their locks).
+   * Folding every occurrence in memory first and writing once gives the same result as
+   * merging one occurrence at a time, as SQLite does.
+   */
+  private async upsertActorsIn(c: pg.PoolClient, actors: Actor[], now: string): Promise<void> {
+    if (!actors.length) return;
+    const ids = [...new Set(actors.map((a) => a.id))];
+    const stored = new Map(
+      (await c.query('SELECT * FROM actors WHERE id = ANY($1::text[])', [ids])).rows.map((r: Row) => [String(r.id), actorRow(r)]),
+    );
+    const merged = new Map<string, Actor>();
+    for (const a of actors) merged.set(a.id, mergeActor(merged.get(a.id) ?? stored.get(a.id) ?? null, a));
+    const inserts: Actor[] = [];
+    const updates: Actor[] = [];
+    for (const [id, m] of merged) {
+      const old = stored.get(id);
+      if (!old) inserts.push(m);
+      else if (JSON.stringify(old) !== JSON.stringify(m)) updates.push(m);
+    }
+    const cols = (list: Actor[]) => [
+      list.map((a) => noNul(a.id)),
+      list.map((a) => noNul(a.name)),
+      list.map((a) => a.type),
+      list.map((a) => noNul(a.role)),
+      list.map((a) => noNul(a.country)),
+      list.map((a) => noNul(a.affiliation ?? null)),
+      list.map((a) => noNul(JSON.stringify(a.aliases))),
+    ];
+    if (inserts.length)
+      // A new actor may already have mentions (stored before the actor was): count them once.
+      await c.query(
+        `INSERT INTO actors (id, name, type, role, country, affiliation, aliases, origin, updated_at, n_mentions, n_articles)
+         SELECT u.*, 'text', $8, (SELECT count(*) FROM mentions m WHERE m.actor_id = u.id), (SELECT count(DISTINCT article_id) FROM mentions m WHERE m.actor_id = u.id)
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(id, name, type, role, country, affiliation, aliases)`,
+        [...cols(inserts), now],
+      );
+    if (updates.length)
+      await c.query(
+        `UPDATE actors a SET name = u.name, type = u.type, role = u.role, country = u.country, affiliation = u.affiliation, aliases = u.aliases, updated_at = $8
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(id, name, type, role, country, affiliation, aliases)
+         WHERE a.id = u.id`,
+        [...cols(updates), now],
+      );
+    const changed = [...inserts, ...updates];
+    const aliases = changed.flatMap((a) => [a.name, ...a.aliases].map((n) => [noNul(aliasKey(n)), a.id]));
+    if (aliases.length)
+      await c.query('INSERT INTO actor_aliases (alias, actor_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [
+        aliases.map((x) => x[0]),
+        aliases.map((x) => x[1]),
+      ]);
+  }
+
+  async upsertActors(actors: Actor[]): Promise<void> {
+    if (!actors.length) return;
+    await this.tx(async (c) => {
+      await lockKeys(c, actors.map((a) => 'actor:' + a.id));
+      await this.upsertActorsIn(c, actors, new Date().toISOString());
+    });
+  }
+
+  async logIngest(entry: IngestLogEntry): Promise<void> {
+    await this.q('INSERT INTO ingest_log (at, source, status, article_id, message) VALUES ($1, $2, $3, $4, $5)', [
+      entry.at ?? new Date().toISOString(),
+      noNul(entry.source),
+      entry.status,
+      noNul(entry.articleId ?? null),
+      noNul(entry.message ?? null),
+    ]);
+  }
+
+  async ingestLog(page?: PageRequest): Promise<Page<IngestLogEntry>> {
+    const limit = pageLimit(page);
+    const c = decodeCursor(page?.cursor);
+    const args = new Args();
+    const rows = await this.q(
+      `SELECT id, at, source, status, article_id, message FROM ingest_log ${c ? `WHERE id < ${args.add(Number(c[0]))}` : ''} ORDER BY id DESC LIMIT ${args.add(limit + 1)}`,
+      args.values,
+    );
+    return paginate(rows, limit, (r) => [Number(r.id)], (r) => ({
+      id: Number(r.id),
+      at: String(r.at),
+      source: String(r.source),
+      status: r.status as IngestLogEntry['status'],
+      articleId: (r.article_id as string | null) ?? null,
+      message: (r.message as string | null) ?? null,
+    }));
+  }
+
+  async getArticle(id: string): Promise<Document | null> {
+    const rows = await this.q('SELECT doc FROM articles WHERE id = $1', [noNul(id)]);
+    return rows.length ? (JSON.parse(String(rows[0].doc)) as Document) : null;
+  }
+
+  async listArticles(filter: ArticleFilter = {}): Promise<Page<ArticleSummary>> {
+    const limit = pageLimit(filter);
+    const c = decodeCursor(filter.cursor);
+    const where: string[] = [];
+    const args = new Args();
+    if (filter.from) where.push(`published >= ${args.add(filter.from)}`);
+    if (filter.to) where.push(`published <= ${args.add(filter.to)}`);
+    if (filter.publisher) where.push(`publisher = ${args.add(filter.publisher)}`);
+    if (filter.actor) where.push(`id IN (SELECT article_id FROM mentions WHERE actor_id = ${args.add(filter.actor)})`);
+    // Newest first; undated articles last. seq breaks ties and makes the cursor total.
+    if (c) where.push(`(coalesce(published, ''), seq) < (${args.add(String(c[0]))}, ${args.add(Number(c[1]))})`);
+    const rows = await this.q(
+      `SELECT ${summaryCols('articles')} FROM articles ${whereSql(where)} ORDER BY coalesce(published, '') DESC, seq DESC LIMIT ${args.add(limit + 1)}`,
+      args.values,
+    );
+    return paginate(rows, limit, (r) => [r.published ?? '', Number(r.seq)], articleSummary);
+  }
+
+  async searchArticles(query: string, page?: PageRequest): Promise<Page<SearchHit>> {
+    const limit = pageLimit(page);
+    const offset = Number(decodeCursor(page?.cursor)?.[0] ?? 0);
+    const tsq = prefixTsQuery(query);
+    if (!tsq) return { items: [], next: null };
+    const args = new Args();
+    const q = `to_tsquery('english', ${args.add(tsq)})`;
+    // Rank with ts_rank, negated so that, as with SQLite's bm25, a lower rank is a better hit.
+    // The excerpt is computed only for the page shown: ts_headline re-parses the whole text.
+    const rows = await this.q(
+      `WITH hits AS (
+         SELECT a.seq, -ts_rank(a.tsv, ${q}) AS rank FROM articles a WHERE a.tsv @@ ${q}
+         ORDER BY rank, a.seq LIMIT ${args.add(limit + 1)} OFFSET ${args.add(offset)})
+       SELECT ${summaryCols('a')}, h.rank,
+         ts_headline('english', a.text, ${q}, 'StartSel="",StopSel="",MaxWords=24,MinWords=12,ShortWord=2,MaxFragments=1,FragmentDelimiter=" … "') AS excerpt
+       FROM hits h JOIN articles a ON a.seq = h.seq ORDER BY h.rank, h.seq`,
+      args.values,
+    );
+    const items = rows.slice(0, limit).map((r) => ({ ...articleSummary(r), excerpt: String(r.excerpt ?? ''), rank: Number(r.rank) }));
+    return { items, next: rows.length > limit ? encodeCursor([offset + limit]) : null };
+  }
+
+  async getActor(idOrName: string): Promise<ActorSummary | null> {
+    let rows = await this.q(`SELECT ${ACTOR_COLS} FROM actors a WHERE a.id = $1`, [noNul(idOrName)]);
+    if (!rows.length)
+      rows = await this.q(
+        `SELECT ${ACTOR_COLS} FROM actor_aliases x JOIN actors a ON a.id = x.actor_id WHERE x.alias = $1 ORDER BY a.n_mentions DESC, a.id LIMIT 1`,
+        [noNul(aliasKey(idOrName))],
+      );
+    return rows.length ? actorSummary(rows[0]) : null;
+  }
+
+  async listActors(filter: ActorFilter = {}): Promise<Page<ActorSummary>> {
+    const limit = pageLimit(filter);
+    const offset = Number(decodeCursor(filter.cursor)?.[0] ?? 0);
+    const where: string[] = [];
+    const args = new Args();
+    if (filter.type) where.push(`a.type = ${args.add(filter.type)}`);
+    if (filter.search) where.push(`a.id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ${args.add('%' + likeEscape(aliasKey(filter.search)) + '%')})`);
+    const rows = await this.q(
+      `SELECT ${ACTOR_COLS} FROM actors a ${whereSql(where)} ORDER BY a.n_mentions DESC, a.id LIMIT ${args.add(limit + 1)} OFFSET ${args.add(offset)}`,
+      args.values,
+    );
+    return { items: rows.slice(0, limit).map(actorSummary), next: rows.length > limit ? encodeCursor([offset + limit]) : null };
+  }
+
+  async quotes(filter: QuoteFilter = {}): Promise<Page<StoredQuote>> {
+    const limit = pageLimit(filter);
+    const c = decodeCursor(filter.cursor);
+    const where: string[] = [];
+    const args = new Args();
+    if (filter.by) where.push(`q.actor_id = ${args.add(filter.by)}`);
+    if (filter.about) where.push(`q.id IN (SELECT quote_id FROM quote_about WHERE actor_id = ${args.add(filter.about)})`);
+    if (filter.from) where.push(`q.date >= ${args.add(filter.from)}`);
+    if (filter.to) where.push(`q.date <= ${args.add(filter.to)}`);
+    if (filter.articleId) where.push(`q.article_id = ${args.add(filter.articleId)}`);
+    if (filter.search) {
+      const tsq = prefixTsQuery(filter.search);
+      if (!tsq) return { items: [], next: null };
+      where.push(`q.tsv @@ to_tsquery('english', ${args.add(tsq)})`);
+    }
+    if (c) where.push(`(coalesce(q.date, ''), q.id) < (${args.add(String(c[0]))}, ${args.add(Number(c[1]))})`);
+    const rows = await this.q(
+      `SELECT q.id, q.article_id, q.start_at, q.end_at, q.text, q.direct, q.actor_id, q.speaker, q.cue, q.channel, q.date, q.about,
+         a.title AS article_title, a.published, ac.name AS actor_name
+       FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors ac ON ac.id = q.actor_id ${whereSql(where)}
+       ORDER BY coalesce(q.date, '') DESC, q.id DESC LIMIT ${args.add(limit + 1)}`,
+      args.values,
+    );
+    return paginate(rows, limit, (r) => [r.date ?? '', Number(r.id)], quoteRow);
+  }
+
+  async events(filter: EventFilter = {}): Promise<Page<StoredEvent>> {
+    const limit = pageLimit(filter);
+    const c = decodeCursor(filter.cursor);
+    const where: string[] = [];
+    const args = new Args();
+    if (filter.actor) {
+      const p = args.add(filter.actor);
+      where.push(`(e.source = ${p} OR e.target = ${p})`);
+    }
+    if (filter.source) where.push(`e.source = ${args.add(filter.source)}`);
+    if (filter.target) where.push(`e.target = ${args.add(filter.target)}`);
+    if (filter.type) where.push(`e.type = ${args.add(filter.type)}`);
+    if (filter.from) where.push(`e.date >= ${args.add(filter.from)}`);
+    if (filter.to) where.push(`e.date <= ${args.add(filter.to)}`);
+    if (filter.articleId) where.push(`e.article_id = ${args.add(filter.articleId)}`);
+    if (c) where.push(`(coalesce(e.date, ''), e.id) > (${args.add(String(c[0]))}, ${args.add(Number(c[1]))})`);
+    const rows = await this.q(
+      `SELECT e.*, a.title AS article_title, a.published, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS evidence
+       FROM events e JOIN articles a ON a.id = e.article_id ${whereSql(where)}
+       ORDER BY coalesce(e.date, '') ASC, e.id ASC LIMIT ${args.add(limit + 1)}`,
+      args.values,
+    );
+    return paginate(rows, limit, (r) => [r.date ?? '', Number(r.id)], eventRow);
+  }
+
+  async stats(): Promise<StoreStats> {
+    const [r] = await this.q(
+      `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM actors) AS actors,
+         (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM events) AS events`,
+    );
+    return { articles: Number(r.articles), actors: Number(r.actors), quotes: Number(r.quotes), events: Number(r.events) };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
   }
 }
-export type { Store };
+
+/** Numbered placeholders for a query built piece by piece. */
+class Args {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(typeof v === 'string' ? noNul(v) : v);
+    return '$' + this.values.length;
+  }
+}
+
+/** Take transaction-scoped advisory locks on keys, in hash order, so that concurrent savers never deadlock. */
+async function lockKeys(c: pg.PoolClient, keys: string[]): Promise<void> {
+  if (!keys.length) return;
+  await c.query(
+    `SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY h) s`,
+    [[...new Set(keys)]],
+  );
+}
+
+/**
+ * The user's words as a tsquery: every word must match, as a prefix, like SQLite's ftsQuery.
+ * Only letters and digits reach to_tsquery, so no input can inject tsquery operators.
+ */
+export function prefixTsQuery(q: string): string {
+  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map((w) => `${w}:*`).join(' & ');
+}
+
+/** PostgreSQL text cannot hold NUL characters; SQLite can. Drop them rather than fail the save. */
+function noNul<T>(v: T): T {
+  return (typeof v === 'string' && v.includes('\0') ? v.replaceAll('\0', '') : v) as T;
+}
+
+function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (m) => '\\' + m);
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]*)(:[^@/]*)?@/, (_m, user: string) => `//${user}@`);
+}
+
+function whereSql(where: string[]): string {
+  return where.length ? 'WHERE ' + where.join(' AND ') : '';
+}
+
+const summaryCols = (t: string) =>
+  `${t}.id, ${t}.seq, ${t}.title, ${t}.published, ${t}.publisher, ${t}.authors, ${t}.dateline, ${t}.url, ${t}.source, ${t}.duplicate_of, ${t}.ingested_at, substr(${t}.text, 1, 240) AS snippet, ${t}.n_mentions, ${t}.n_quotes, ${t}.n_events`;
+const ACTOR_COLS = `a.id, a.name, a.type, a.role, a.country, a.affiliation, a.aliases, a.n_mentions AS mentions, a.n_articles AS articles`;
+
+function actorSummary(r: Row): ActorSummary {
+  return { ...actorRow(r), mentions: Number(r.mentions), articles: Number(r.articles) };
+}
+
+function paginate<T>(rows: Row[], limit: number, key: (r: Row) => unknown[], map: (r: Row) => T): Page<T> {
+  const items = rows.slice(0, limit);
+  return { items: items.map(map), next: rows.length > limit ? encodeCursor(key(items[items.length - 1])) : null };
+}

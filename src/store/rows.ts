@@ -102,6 +102,9 @@ export function eventRow(r: Row): StoredEvent {
   };
 }
 
+/** How many stored articles sharing a SimHash band are compared, earliest first. */
+export const NEAR_DUPLICATE_CANDIDATES = 200;
+
 /** Turn a user's words into a safe full-text query: every word must match, as a prefix. */
 export function ftsQuery(q: string): string {
   const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];

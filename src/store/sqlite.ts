@@ -23,7 +23,7 @@ import {
   type StoredQuote,
   type StoreStats,
 } from './store.js';
-import { actorRow, aliasKey, articleSummary, eventRow, ftsQuery, mergeActor, quoteRow, type Row } from './rows.js';
+import { actorRow, aliasKey, articleSummary, eventRow, ftsQuery, mergeActor, NEAR_DUPLICATE_CANDIDATES, quoteRow, type Row } from './rows.js';
 
 export class SqliteStore implements Store {
   readonly engine = 'sqlite' as const;
@@ -39,19 +39,21 @@ export class SqliteStore implements Store {
 
   async migrate(): Promise<number[]> {
     this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-    const done = new Set(
-      (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-    );
     const applied: number[] = [];
+    const isDone = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
     for (const m of migrations) {
-      if (done.has(m.version)) continue;
-      this.db.transaction(() => {
-        for (const sql of migrationStatements(m, 'sqlite')) this.db.exec(sql);
-        this.db
-          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
-          .run(m.version, m.name, new Date().toISOString());
-      })();
-      applied.push(m.version);
+      // IMMEDIATE takes the write lock before checking, so two processes never apply one version twice.
+      const ran = this.db
+        .transaction(() => {
+          if (isDone.get(m.version)) return false;
+          for (const sql of migrationStatements(m, 'sqlite')) this.db.exec(sql);
+          this.db
+            .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+            .run(m.version, m.name, new Date().toISOString());
+          return true;
+        })
+        .immediate();
+      if (ran) applied.push(m.version);
     }
     return applied;
   }
@@ -71,7 +73,7 @@ export class SqliteStore implements Store {
     const bands = simhashBands(hash);
     let duplicateOf: string | null = null;
     const candidates = db
-      .prepare(`SELECT DISTINCT a.id, a.simhash, a.duplicate_of FROM simhash_bands b JOIN articles a ON a.id = b.article_id WHERE b.band IN (${bands.map(() => '?').join(',')}) LIMIT 50`)
+      .prepare(`SELECT DISTINCT a.id, a.seq, a.simhash, a.duplicate_of FROM simhash_bands b JOIN articles a ON a.id = b.article_id WHERE b.band IN (${bands.map(() => '?').join(',')}) ORDER BY a.seq LIMIT ${NEAR_DUPLICATE_CANDIDATES}`)
       .all(...bands) as { id: string; simhash: string; duplicate_of: string | null }[];
     for (const c of candidates) {
       if (hammingDistance(c.simhash, hash) <= NEAR_DUPLICATE_DISTANCE) {
@@ -107,7 +109,11 @@ export class SqliteStore implements Store {
     for (const b of bands) band.run(b, doc.id);
     this.upsertActorsSync(doc.actors);
     const mention = db.prepare('INSERT OR IGNORE INTO mentions (article_id, actor_id, start_at, end_at, text, kind) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const m of doc.mentions) mention.run(doc.id, m.actor, m.start, m.end, m.text, m.kind ?? null);
+    const counted = new Map<string, number>();
+    for (const m of doc.mentions)
+      if (mention.run(doc.id, m.actor, m.start, m.end, m.text, m.kind ?? null).changes) counted.set(m.actor, (counted.get(m.actor) ?? 0) + 1);
+    const count = db.prepare('UPDATE actors SET n_mentions = n_mentions + ?, n_articles = n_articles + 1 WHERE id = ?');
+    for (const [actor, n] of counted) count.run(n, actor);
     const quote = db.prepare(
       `INSERT INTO quotes (article_id, start_at, end_at, text, direct, actor_id, speaker, cue, channel, date, about) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -187,17 +193,22 @@ export class SqliteStore implements Store {
 
   private upsertActorsSync(actors: Actor[]): void {
     const get = this.db.prepare('SELECT * FROM actors WHERE id = ?');
-    const put = this.db.prepare(
-      `INSERT INTO actors (id, name, type, role, country, affiliation, aliases, origin, updated_at) VALUES (@id, @name, @type, @role, @country, @affiliation, @aliases, @origin, @updated_at)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, role = excluded.role, country = excluded.country,
-         affiliation = excluded.affiliation, aliases = excluded.aliases, updated_at = excluded.updated_at`,
+    // A new actor may already have mentions (stored before the actor was): count them once.
+    const insert = this.db.prepare(
+      `INSERT INTO actors (id, name, type, role, country, affiliation, aliases, origin, updated_at, n_mentions, n_articles)
+       VALUES (@id, @name, @type, @role, @country, @affiliation, @aliases, @origin, @updated_at,
+         (SELECT count(*) FROM mentions WHERE actor_id = @id), (SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = @id))`,
+    );
+    const update = this.db.prepare(
+      `UPDATE actors SET name = @name, type = @type, role = @role, country = @country, affiliation = @affiliation, aliases = @aliases,
+         updated_at = @updated_at WHERE id = @id`,
     );
     const alias = this.db.prepare('INSERT OR IGNORE INTO actor_aliases (alias, actor_id) VALUES (?, ?)');
     for (const a of actors) {
       const old = get.get(a.id) as Row | undefined;
       const merged = mergeActor(old ? actorRow(old) : null, a);
       if (old && JSON.stringify(actorRow(old)) === JSON.stringify(merged)) continue;
-      put.run({
+      (old ? update : insert).run({
         id: merged.id,
         name: merged.name,
         type: merged.type,
@@ -220,7 +231,7 @@ export class SqliteStore implements Store {
     let r = this.db.prepare(`SELECT ${ACTOR_COLS} FROM actors a WHERE a.id = ?`).get(idOrName) as Row | undefined;
     if (!r)
       r = this.db
-        .prepare(`SELECT ${ACTOR_COLS} FROM actor_aliases x JOIN actors a ON a.id = x.actor_id WHERE x.alias = ? ORDER BY mentions DESC LIMIT 1`)
+        .prepare(`SELECT ${ACTOR_COLS} FROM actor_aliases x JOIN actors a ON a.id = x.actor_id WHERE x.alias = ? ORDER BY a.n_mentions DESC, a.id LIMIT 1`)
         .get(aliasKey(idOrName)) as Row | undefined;
     return r ? { ...actorRow(r), mentions: Number(r.mentions), articles: Number(r.articles) } : null;
   }
@@ -234,7 +245,7 @@ export class SqliteStore implements Store {
     if (filter.search)
       (where.push(`a.id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?)`), args.push('%' + aliasKey(filter.search) + '%'));
     const rows = this.db
-      .prepare(`SELECT ${ACTOR_COLS} FROM actors a ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY mentions DESC, a.id LIMIT ? OFFSET ?`)
+      .prepare(`SELECT ${ACTOR_COLS} FROM actors a ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.n_mentions DESC, a.id LIMIT ? OFFSET ?`)
       .all(...args, limit + 1, offset) as Row[];
     const items = rows.slice(0, limit).map((r) => ({ ...actorRow(r), mentions: Number(r.mentions), articles: Number(r.articles) }));
     return { items, next: rows.length > limit ? encodeCursor([offset + limit]) : null };
@@ -303,8 +314,7 @@ export class SqliteStore implements Store {
 const summaryCols = (t: string) =>
   `${t}.id, ${t}.seq, ${t}.title, ${t}.published, ${t}.publisher, ${t}.authors, ${t}.dateline, ${t}.url, ${t}.source, ${t}.duplicate_of, ${t}.ingested_at, substr(${t}.text, 1, 240) AS snippet, ${t}.n_mentions, ${t}.n_quotes, ${t}.n_events`;
 const SUMMARY_COLS = summaryCols('articles');
-const ACTOR_COLS = `a.*, (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mentions,
-  (SELECT count(DISTINCT article_id) FROM mentions m WHERE m.actor_id = a.id) AS articles`;
+const ACTOR_COLS = `a.*, a.n_mentions AS mentions, a.n_articles AS articles`;
 
 function paginate<T>(rows: Row[], limit: number, key: (r: Row) => unknown[], map: (r: Row) => T): Page<T> {
   const items = rows.slice(0, limit);

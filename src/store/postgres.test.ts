@@ -1,0 +1,106 @@
+// Runs the store contract on PostgreSQL when PARLEY_TEST_PG points at a server (.ci/run starts
+// one). Each test file gets its own fresh database, each test its own schema; both are dropped.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { PostgresStore } from './postgres.js';
+import { SqliteStore } from './sqlite.js';
+import { fixtures, storeContract, walk } from './store.contract.js';
+import type { Store } from './store.js';
+
+const server = process.env.PARLEY_TEST_PG;
+const skip = server ? false : 'PARLEY_TEST_PG is not set (a postgres:// URL of a server where test databases may be created)';
+const dbName = `parley_test_${randomBytes(6).toString('hex')}`;
+let dbUrl = '';
+let schemas = 0;
+
+if (!server && process.env.CI)
+  test('PostgreSQL store tests run in CI', () => assert.fail('CI is set but PARLEY_TEST_PG is not: .ci/run must start PostgreSQL'));
+
+async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+if (server) {
+  before(async () => {
+    await admin(server, (c) => c.query(`CREATE DATABASE ${dbName} TEMPLATE template0 ENCODING 'UTF8'`));
+    const u = new URL(server);
+    u.pathname = '/' + dbName;
+    dbUrl = u.toString();
+  });
+  after(async () => {
+    await admin(server, (c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
+  });
+}
+
+/** A fresh schema in the test database, used through search_path. */
+async function freshSchema(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const schema = `t${++schemas}`;
+  await admin(dbUrl, (c) => c.query(`CREATE SCHEMA ${schema}`));
+  const u = new URL(dbUrl);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return { url: u.toString(), drop: () => admin(dbUrl, (c) => c.query(`DROP SCHEMA ${schema} CASCADE`)).then(() => undefined) };
+}
+
+storeContract(
+  'postgres',
+  async () => {
+    const s = await freshSchema();
+    return { open: () => new PostgresStore(s.url, { max: 4 }), drop: s.drop };
+  },
+  { skip },
+);
+
+test('PostgreSQL and SQLite return identical results for the same calls', { skip }, async () => {
+  const s = await freshSchema();
+  const pgs = new PostgresStore(s.url, { max: 2 });
+  const lite = new SqliteStore(':memory:');
+  try {
+    const results = await Promise.all([pgs, lite].map((st) => scenario(st)));
+    assert.deepEqual(results[0], results[1]);
+  } finally {
+    await pgs.close();
+    await lite.close();
+    await s.drop();
+  }
+});
+
+test('an unreachable server is reported as unavailable, naming it without the password', { skip }, async () => {
+  const st = new PostgresStore('postgres://someone:secret@127.0.0.1:1/nothing', { max: 1 });
+  try {
+    await assert.rejects(st.stats(), (e: Error & { code?: string }) => e.code === 'unavailable' && /127\.0\.0\.1:1/.test(e.message) && !/secret/.test(e.message));
+  } finally {
+    await st.close();
+  }
+});
+
+/** Everything a caller can observe, minus what legitimately differs (timestamps, rank scales, excerpt cuts). */
+async function scenario(s: Store): Promise<unknown> {
+  const out: Record<string, unknown> = {};
+  out.migrate = await s.migrate();
+  const docs = fixtures();
+  out.save = await s.saveDocuments(docs.slice(0, 3));
+  out.save2 = await s.saveDocuments(docs);
+  const summaries = (items: { ingestedAt: string }[]) => items.map((x) => ({ ...x, ingestedAt: '' }));
+  out.articles = summaries(await walk((cursor) => s.listArticles({ limit: 2, cursor })));
+  out.byActor = summaries((await s.listArticles({ actor: 'vladimir-putin' })).items);
+  out.search = (await s.searchArticles('said')).items.map((h) => h.id).sort();
+  out.actors = await walk((cursor) => s.listActors({ limit: 4, cursor }));
+  out.actor = await s.getActor('trump');
+  out.quotes = await walk((cursor) => s.quotes({ limit: 2, cursor }));
+  out.quotesAbout = await s.quotes({ about: 'UKR' });
+  out.events = await walk((cursor) => s.events({ limit: 2, cursor }));
+  out.eventsActor = await s.events({ actor: 'RUS' });
+  out.article = await s.getArticle(docs[1].id);
+  out.stats = await s.stats();
+  await s.logIngest({ source: 'x', status: 'failed', message: 'broken', at: '2025-01-01T00:00:00.000Z' });
+  out.log = await s.ingestLog();
+  return out;
+}

@@ -1,0 +1,543 @@
+// The store contract: one test suite every engine must pass, so SQLite and PostgreSQL return
+// the same results for the same calls. sqlite.test.ts and postgres.test.ts register it.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Actor, Document, Event, Mention, Quote } from '../document.js';
+import { emptyDocument } from '../document.js';
+import { documentId } from '../ingest/fingerprint.js';
+import { migrations } from './migrations.js';
+import { StoreError, type Page, type Store } from './store.js';
+
+/** An empty database of one engine; open() gives another, unmigrated handle on the same data. */
+export interface StoreDatabase {
+  open(): Store;
+  drop(): Promise<void>;
+}
+
+export interface ContractOptions {
+  /** Why the suite cannot run here (it is then skipped with this message). */
+  skip?: string | false;
+}
+
+export function storeContract(engine: string, create: () => Promise<StoreDatabase>, options: ContractOptions = {}): void {
+  /** A migrated store on a fresh database, closed and dropped afterwards. */
+  async function withStore(fn: (s: Store, db: StoreDatabase) => Promise<void>): Promise<void> {
+    const db = await create();
+    const s = db.open();
+    try {
+      await s.migrate();
+      await fn(s, db);
+    } finally {
+      await s.close();
+      await db.drop();
+    }
+  }
+
+  describe(`store contract: ${engine}`, { skip: options.skip || false }, () => {
+    test('migrate applies every version once, forward only, and is safe to run concurrently', async () => {
+      const db = await create();
+      const stores = [db.open(), db.open(), db.open()];
+      try {
+        assert.equal(stores[0].engine, engine);
+        const applied = await Promise.all(stores.map((s) => s.migrate()));
+        const all = migrations.map((m) => m.version);
+        assert.deepEqual(applied.flat().sort((a, b) => a - b), all, 'each version applied exactly once');
+        assert.deepEqual(await stores[0].migrate(), []);
+        assert.deepEqual(await stores[0].stats(), { articles: 0, actors: 0, quotes: 0, events: 0 });
+      } finally {
+        for (const s of stores) await s.close();
+        await db.drop();
+      }
+    });
+
+    test('saveDocument stores once, round-trips the document, and reports exact duplicates', () =>
+      withStore(async (s) => {
+        const a = fixtures()[0];
+        assert.deepEqual(await s.saveDocument(a), { id: a.id, status: 'stored' });
+        assert.deepEqual(await s.saveDocument(a), { id: a.id, status: 'duplicate' });
+        assert.deepEqual(await s.getArticle(a.id), a);
+        assert.equal(await s.getArticle('no-such-article'), null);
+        const st = await s.stats();
+        assert.deepEqual(st, { articles: 1, actors: a.actors.length, quotes: a.quotes.length, events: a.events.length });
+      }));
+
+    test('near duplicates are stored and linked to the article they re-publish', () =>
+      withStore(async (s) => {
+        const base = longBody(1);
+        const a = doc({ text: base, published: '2025-08-01' });
+        const b = doc({ text: base.replace('Thursday', 'Friday'), published: '2025-08-02' });
+        const c = doc({ text: base.replace('Thursday', 'Saturday'), published: '2025-08-03' });
+        const other = doc({ text: longBody(2), published: '2025-08-04' });
+        assert.equal((await s.saveDocument(a)).status, 'stored');
+        assert.deepEqual(await s.saveDocument(b), { id: b.id, status: 'near-duplicate', duplicateOf: a.id });
+        // A near duplicate of a near duplicate points at the original, not at the copy.
+        assert.deepEqual(await s.saveDocument(c), { id: c.id, status: 'near-duplicate', duplicateOf: a.id });
+        assert.deepEqual(await s.saveDocument(other), { id: other.id, status: 'stored' });
+        const listed = await s.listArticles();
+        assert.deepEqual(
+          listed.items.map((x) => [x.id, x.duplicateOf]),
+          [[other.id, null], [c.id, a.id], [b.id, a.id], [a.id, null]],
+        );
+      }));
+
+    test('saveDocuments: one result per document, in order, duplicates inside the batch included', () =>
+      withStore(async (s) => {
+        const [a, b, c] = fixtures();
+        const base = longBody(3);
+        const n1 = doc({ text: base });
+        const n2 = doc({ text: base.replace('Thursday', 'Sunday') });
+        assert.deepEqual(await s.saveDocument(b), { id: b.id, status: 'stored' });
+        const res = await s.saveDocuments([a, b, c, a, n1, n2]);
+        assert.deepEqual(res, [
+          { id: a.id, status: 'stored' },
+          { id: b.id, status: 'duplicate' },
+          { id: c.id, status: 'stored' },
+          { id: a.id, status: 'duplicate' },
+          { id: n1.id, status: 'stored' },
+          { id: n2.id, status: 'near-duplicate', duplicateOf: n1.id },
+        ]);
+        assert.deepEqual(await s.saveDocuments([]), []);
+        const st = await s.stats();
+        assert.equal(st.articles, 5);
+        assert.equal(st.quotes, a.quotes.length + b.quotes.length + c.quotes.length);
+        assert.equal(st.events, a.events.length + b.events.length + c.events.length);
+      }));
+
+    test('concurrent saves of the same documents from two connections store each once', () =>
+      withStore(async (s, db) => {
+        const other = db.open();
+        try {
+          const docs = fixtures();
+          const batches = [docs, [...docs].reverse(), docs, [...docs].reverse()];
+          const results = await Promise.all(batches.map((batch, i) => (i % 2 ? other : s).saveDocuments(batch)));
+          const stored = results.flat().filter((r) => r.status === 'stored').map((r) => r.id);
+          assert.deepEqual(stored.sort(), docs.map((d) => d.id).sort(), 'each document stored by exactly one save');
+          const st = await s.stats();
+          assert.equal(st.articles, docs.length);
+          assert.equal(st.quotes, docs.reduce((n, d) => n + d.quotes.length, 0));
+          const putin = await s.getActor('vladimir-putin');
+          assert.equal(putin?.mentions, countMentions(docs, 'vladimir-putin'));
+        } finally {
+          await other.close();
+        }
+      }));
+
+    test('listArticles: newest first, undated last, filters, counts and a total cursor', () =>
+      withStore(async (s) => {
+        const docs = fixtures();
+        await s.saveDocuments(docs);
+        const all = await s.listArticles();
+        assert.equal(all.next, null);
+        assert.deepEqual(all.items.map((x) => x.published), ['2025-08-22', '2025-08-18', '2025-08-18', '2025-07-30', null]);
+        const [a] = docs;
+        const sa = all.items.find((x) => x.id === a.id)!;
+        assert.deepEqual(
+          { ...sa, ingestedAt: '' },
+          {
+            id: a.id, title: a.title, published: a.published, publisher: a.publisher, authors: a.authors, dateline: a.dateline,
+            url: a.url, source: a.source, duplicateOf: null, ingestedAt: '', snippet: a.text.slice(0, 240),
+            counts: { mentions: a.mentions.length, quotes: a.quotes.length, events: a.events.length },
+          },
+        );
+        assert.ok(!Number.isNaN(Date.parse(sa.ingestedAt)));
+        // Paging two at a time walks the same list, each article once.
+        const walked = await walk((cursor) => s.listArticles({ limit: 2, cursor }));
+        assert.deepEqual(walked.map((x) => x.id), all.items.map((x) => x.id));
+        const ids = (p: Page<{ id: string }>) => p.items.map((x) => x.id).sort();
+        assert.deepEqual(ids(await s.listArticles({ from: '2025-08-01', to: '2025-08-20' })), [docs[1].id, docs[2].id].sort());
+        assert.deepEqual(ids(await s.listArticles({ publisher: 'Reuters' })), [docs[0].id, docs[2].id].sort());
+        assert.deepEqual(ids(await s.listArticles({ actor: 'donald-trump' })), [docs[1].id, docs[2].id].sort());
+        assert.deepEqual(ids(await s.listArticles({ actor: 'donald-trump', publisher: 'Reuters' })), [docs[2].id]);
+        assert.deepEqual((await s.listArticles({ publisher: 'Nobody' })).items, []);
+        await assert.rejects(s.listArticles({ cursor: 'not a cursor' }), (e: unknown) => e instanceof StoreError && e.code === 'bad-request');
+      }));
+
+    test('searchArticles: every word as a prefix, ranked, plain-text excerpts, paged', () =>
+      withStore(async (s) => {
+        const docs = fixtures();
+        await s.saveDocuments(docs);
+        const hits = await s.searchArticles('drone attack');
+        assert.deepEqual(hits.items.map((h) => h.id).sort(), [docs[0].id, docs[3].id].sort());
+        for (const h of hits.items) {
+          assert.match(h.excerpt, /drone/i);
+          assert.doesNotMatch(h.excerpt, /<\/?b>|\[|\]/);
+          assert.ok(Number.isFinite(h.rank));
+        }
+        for (let i = 1; i < hits.items.length; i++) assert.ok(hits.items[i - 1].rank <= hits.items[i].rank, 'best hit first');
+        // The article that talks most about drones ranks first.
+        assert.equal(hits.items[0].id, docs[3].id);
+        assert.deepEqual((await s.searchArticles('ceasef')).items.map((h) => h.id).sort(), [docs[0].id, docs[1].id].sort(), 'prefix match');
+        assert.deepEqual((await s.searchArticles('Tariffs')).items.map((h) => h.id), [docs[2].id], 'case-insensitive, title or body');
+        assert.deepEqual((await s.searchArticles('tariffs drone')).items, []);
+        assert.deepEqual((await s.searchArticles('zebra')).items, []);
+        assert.deepEqual(await s.searchArticles('  "*!?  '), { items: [], next: null });
+        for (const hostile of [`drone' OR 1=1 --`, 'drone & !attack | (x', 'drone:* <-> "', 'NEAR(drone attack)', 'drone\u0000']) {
+          const r = await s.searchArticles(hostile);
+          assert.ok(Array.isArray(r.items), hostile);
+        }
+        const p1 = await s.searchArticles('said', { limit: 2 });
+        assert.equal(p1.items.length, 2);
+        assert.ok(p1.next);
+        const rest = await walk((cursor) => s.searchArticles('said', { limit: 2, cursor }));
+        assert.equal(new Set(rest.map((h) => h.id)).size, rest.length);
+        assert.equal(rest.length, docs.filter((d) => /\bsaid\b/i.test(d.text)).length);
+      }));
+
+    test('actors: upsert merges aliases and fields, lookup by id or any alias, counts, filters, pages', () =>
+      withStore(async (s) => {
+        await s.upsertActors([
+          actor('vladimir-putin', 'Vladimir Putin', 'PERSON', ['Putin'], { country: 'RUS' }),
+          actor('nato', 'NATO', 'ORG', ['the alliance']),
+        ]);
+        await s.upsertActors([
+          actor('vladimir-putin', 'Vladimir V. Putin', 'PERSON', ['Mr. Putin'], { role: 'President of Russia', affiliation: 'kremlin' }),
+        ]);
+        const p = await s.getActor('vladimir-putin');
+        assert.deepEqual(p, {
+          id: 'vladimir-putin', name: 'Vladimir Putin', type: 'PERSON', role: 'President of Russia', country: 'RUS',
+          affiliation: 'kremlin', aliases: ['Mr. Putin', 'Putin', 'Vladimir V. Putin'], mentions: 0, articles: 0,
+        });
+        assert.equal((await s.getActor('mr putin'))?.id, 'vladimir-putin', 'alias lookup ignores case and punctuation');
+        assert.equal((await s.getActor('VLADIMIR PUTIN'))?.id, 'vladimir-putin');
+        assert.equal((await s.getActor('The Alliance'))?.id, 'nato');
+        assert.equal(await s.getActor('nobody at all'), null);
+
+        const docs = fixtures();
+        await s.saveDocuments(docs);
+        const putin = await s.getActor('Putin');
+        assert.equal(putin?.mentions, countMentions(docs, 'vladimir-putin'));
+        assert.equal(putin?.articles, docs.filter((d) => d.mentions.some((m) => m.actor === 'vladimir-putin')).length);
+        assert.equal(putin?.name, 'Vladimir Putin', 'the stored name wins over a later spelling');
+        assert.ok(putin?.aliases.includes('President Putin'), 'aliases seen in documents are kept');
+        // An actor first seen only in mentions gets its earlier mentions counted when it is added.
+        await s.upsertActors([actor('kyiv', 'Kyiv', 'LOCATION', [])]);
+        assert.equal((await s.getActor('kyiv'))?.mentions, countMentions(docs, 'kyiv'));
+
+        const all = await s.listActors({ limit: 1000 });
+        const expected = [...all.items].sort((x, y) => y.mentions - x.mentions || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+        assert.deepEqual(all.items.map((a) => a.id), expected.map((a) => a.id), 'most mentioned first, then by id');
+        assert.equal(all.items[0].id, 'vladimir-putin');
+        assert.ok(all.items.some((a) => a.id === 'RUS') && all.items.some((a) => a.id === 'nato'));
+        const walked = await walk((cursor) => s.listActors({ limit: 3, cursor }));
+        assert.deepEqual(walked.map((a) => a.id), all.items.map((a) => a.id));
+        assert.deepEqual((await s.listActors({ type: 'COUNTRY' })).items.map((a) => a.id).sort(), ['RUS', 'UKR', 'USA']);
+        assert.deepEqual((await s.listActors({ search: 'zelen' })).items.map((a) => a.id), ['volodymyr-zelensky']);
+        assert.deepEqual((await s.listActors({ search: 'putin', type: 'COUNTRY' })).items, []);
+        assert.deepEqual((await s.listActors({ search: '100%_' })).items, []);
+      }));
+
+    test('quotes: by speaker, about, dates, words, article; newest first; paged', () =>
+      withStore(async (s) => {
+        const docs = fixtures();
+        await s.saveDocuments(docs);
+        const all = await s.quotes({ limit: 1000 });
+        const total = docs.reduce((n, d) => n + d.quotes.length, 0);
+        assert.equal(all.items.length, total);
+        const dates = all.items.map((q) => q.date ?? '');
+        assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
+        const q0 = all.items.find((q) => q.text === 'We are ready for talks, but not at any price')!;
+        assert.deepEqual(
+          { ...q0, id: 0 },
+          {
+            id: 0, articleId: docs[0].id, articleTitle: docs[0].title, published: '2025-08-22',
+            start: docs[0].text.indexOf('We are ready'), end: docs[0].text.indexOf('We are ready') + q0.text.length,
+            text: 'We are ready for talks, but not at any price', direct: true, actor: 'vladimir-putin', actorName: 'Vladimir Putin',
+            speaker: 'Putin', cue: 'said', channel: null, date: '2025-08-21', about: ['UKR', 'USA'],
+          },
+        );
+        assert.equal(all.items.find((q) => q.articleId === docs[4].id)?.date, null, 'undated article, undated quote');
+        const by = await s.quotes({ by: 'vladimir-putin' });
+        assert.ok(by.items.length >= 2 && by.items.every((q) => q.actor === 'vladimir-putin'));
+        assert.equal(by.items.length, docs.flatMap((d) => d.quotes).filter((q) => q.actor === 'vladimir-putin').length);
+        const about = await s.quotes({ about: 'USA' });
+        assert.equal(about.items.length, docs.flatMap((d) => d.quotes).filter((q) => q.about.includes('USA')).length);
+        assert.ok(about.items.every((q) => q.about.includes('USA')));
+        assert.ok((await s.quotes({ from: '2025-08-19' })).items.every((q) => q.date! >= '2025-08-19'));
+        assert.ok((await s.quotes({ to: '2025-08-18' })).items.every((q) => q.date! <= '2025-08-18'));
+        assert.deepEqual((await s.quotes({ search: 'price' })).items.map((q) => q.text), ['We are ready for talks, but not at any price']);
+        assert.deepEqual((await s.quotes({ search: 'pric' })).items.length, 1, 'prefix');
+        assert.deepEqual((await s.quotes({ search: '!!' })).items, []);
+        assert.deepEqual((await s.quotes({ articleId: docs[1].id })).items.map((q) => q.articleId), docs[1].quotes.map(() => docs[1].id));
+        assert.deepEqual((await s.quotes({ by: 'vladimir-putin', about: 'UKR', to: '2025-08-21' })).items.map((q) => q.text), [q0.text]);
+        const walked = await walk((cursor) => s.quotes({ limit: 2, cursor }));
+        assert.deepEqual(walked.map((q) => q.id), all.items.map((q) => q.id));
+      }));
+
+    test('events: by actor, source, target, type, dates, article; oldest first; evidence; paged', () =>
+      withStore(async (s) => {
+        const docs = fixtures();
+        await s.saveDocuments(docs);
+        const all = await s.events({ limit: 1000 });
+        assert.equal(all.items.length, docs.reduce((n, d) => n + d.events.length, 0));
+        const dates = all.items.map((e) => e.date ?? '');
+        assert.deepEqual(dates, [...dates].sort(), 'oldest first');
+        const strike = all.items.find((e) => e.type === 'ASSAULT' && e.articleId === docs[0].id)!;
+        const src = docs[0].events.find((e) => e.type === 'ASSAULT')!;
+        assert.deepEqual(
+          { ...strike, id: 0 },
+          {
+            id: 0, articleId: docs[0].id, articleTitle: docs[0].title, published: '2025-08-22', type: 'ASSAULT', source: 'RUS', target: 'UKR',
+            modality: 'asserted', date: '2025-08-21', intensity: -9, trigger: src.trigger, sentence: src.sentence,
+            evidence: docs[0].text.slice(src.sentence.start, src.sentence.end),
+          },
+        );
+        const flat = docs.flatMap((d) => d.events.map((e) => ({ ...e, date: e.date ?? d.published })));
+        const n = (f: (e: Event) => boolean) => flat.filter(f).length;
+        assert.equal((await s.events({ actor: 'UKR' })).items.length, n((e) => e.source === 'UKR' || e.target === 'UKR'));
+        assert.equal((await s.events({ source: 'RUS' })).items.length, n((e) => e.source === 'RUS'));
+        assert.equal((await s.events({ target: 'UKR' })).items.length, n((e) => e.target === 'UKR'));
+        assert.equal((await s.events({ source: 'RUS', target: 'UKR' })).items.length, n((e) => e.source === 'RUS' && e.target === 'UKR'));
+        assert.equal((await s.events({ type: 'CONSULT' })).items.length, n((e) => e.type === 'CONSULT'));
+        assert.equal((await s.events({ from: '2025-08-18', to: '2025-08-21' })).items.length, n((e) => !!e.date && e.date >= '2025-08-18' && e.date <= '2025-08-21'));
+        assert.equal((await s.events({ articleId: docs[2].id })).items.length, docs[2].events.length);
+        assert.deepEqual((await s.events({ type: 'SANCTION', actor: 'UKR' })).items, []);
+        const walked = await walk((cursor) => s.events({ limit: 2, cursor }));
+        assert.deepEqual(walked.map((e) => e.id), all.items.map((e) => e.id));
+      }));
+
+    test('ingest log: newest first, paged, every field kept', () =>
+      withStore(async (s) => {
+        const statuses = ['stored', 'duplicate', 'near-duplicate', 'failed'] as const;
+        for (let i = 0; i < 7; i++)
+          await s.logIngest({
+            source: `file-${i}.txt`, status: statuses[i % 4], articleId: i % 4 === 3 ? null : `a${i}`,
+            message: i % 4 === 3 ? 'file-3.txt: not UTF-8' : null, at: `2025-08-22T10:00:0${i}.000Z`,
+          });
+        await s.logIngest({ source: 'bare', status: 'stored' });
+        const all = await s.ingestLog({ limit: 100 });
+        assert.deepEqual(all.items.map((e) => e.source), ['bare', ...[6, 5, 4, 3, 2, 1, 0].map((i) => `file-${i}.txt`)]);
+        assert.deepEqual(
+          { ...all.items[4], id: 0 },
+          { id: 0, at: '2025-08-22T10:00:03.000Z', source: 'file-3.txt', status: 'failed', articleId: null, message: 'file-3.txt: not UTF-8' },
+        );
+        assert.equal(all.items[0].articleId, null);
+        assert.ok(!Number.isNaN(Date.parse(all.items[0].at!)));
+        const walked = await walk((cursor) => s.ingestLog({ limit: 3, cursor }));
+        assert.deepEqual(walked.map((e) => e.id), all.items.map((e) => e.id));
+      }));
+
+    test('page limits are clamped and text with unusual characters survives', () =>
+      withStore(async (s) => {
+        const text = 'Zelensky said «Ukraine will not give up its land» — 🇺🇦 — at the drone-factory in Kyiv.\n\nSecond paragraph. Ще не вмерла.';
+        const d = doc({ text, title: 'Ünïcödé 🇺🇦', published: '2025-08-10' });
+        await s.saveDocument(d);
+        assert.deepEqual(await s.getArticle(d.id), d);
+        assert.deepEqual((await s.searchArticles('вмерла')).items.map((h) => h.id), [d.id]);
+        assert.equal((await s.listArticles({ limit: 0 })).items.length, 1);
+        assert.equal((await s.listArticles({ limit: -5 })).items.length, 1);
+      }));
+  });
+}
+
+/** Follow `next` cursors to the end. */
+export async function walk<T>(page: (cursor: string | null) => Promise<Page<T>>): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < 1000; i++) {
+    const p = await page(cursor);
+    out.push(...p.items);
+    if (!p.next) return out;
+    cursor = p.next;
+  }
+  throw new Error('pagination did not end');
+}
+
+function countMentions(docs: Document[], actorId: string): number {
+  return docs.reduce((n, d) => n + d.mentions.filter((m) => m.actor === actorId).length, 0);
+}
+
+export function actor(id: string, name: string, type: Actor['type'], aliases: string[], more: Partial<Actor> = {}): Actor {
+  return { id, name, type, aliases, role: null, country: null, affiliation: null, ...more };
+}
+
+export function doc(meta: Partial<Document> & { text: string }): Document {
+  return { ...emptyDocument({ id: documentId(meta.text), text: meta.text }), ...meta, id: documentId(meta.text) };
+}
+
+const FILLER = [
+  'Officials in several capitals were still assessing the consequences of the decision late in the evening.',
+  'Diplomats described the mood in the room as tense but businesslike, with long pauses between the sessions.',
+  'Markets reacted calmly, and the price of oil barely moved after the first reports reached the trading floors.',
+  'Analysts cautioned that the statements could change quickly as the negotiators returned to their capitals.',
+  'Farmers near the front line said they had not been able to harvest their fields for the second year running.',
+  'The foreign ministry published a short readout that listed the topics discussed without giving any details.',
+  'Aid groups warned that the coming winter would be hard for families living close to the damaged power plants.',
+  'Parliament is expected to debate the measures next month, when the budget committee presents its report.',
+];
+
+/** A long body whose SimHash is stable enough for near-duplicate tests; `seed` varies it. */
+export function longBody(seed: number): string {
+  const rot = (i: number) => FILLER[(i * seed + seed) % FILLER.length];
+  return [
+    `Officials said on Thursday that talks on case ${seed} would continue, after a night of heavy shelling in the east.`,
+    ...Array.from({ length: 24 }, (_, i) => `${rot(i)} Paragraph ${i} of report ${seed} repeats: ${rot(i + 3)}`),
+  ].join('\n\n');
+}
+
+/**
+ * Five hand-built documents with every layer, offsets computed from the text so they are
+ * always consistent. Dates: 2025-08-22, 2025-08-18 (x2), 2025-07-30, undated.
+ */
+export function fixtures(): Document[] {
+  const b = new Builder();
+  const A = b.build(
+    {
+      title: 'Russia launches drone attack after Putin call',
+      published: '2025-08-22',
+      publisher: 'Reuters',
+      authors: ['Jane Doe', 'John Roe'],
+      dateline: 'KYIV',
+      url: 'https://example.com/a',
+      source: 'a.txt',
+    },
+    [
+      'Russia launched a drone attack on Kyiv on Thursday, hours after President Putin spoke about a ceasefire.',
+      '"We are ready for talks, but not at any price," Putin said on Thursday.',
+      'Zelensky said Ukraine would not give up land and asked the United States for more air defence.',
+    ],
+    (t) => ({
+      mentions: [
+        t.mention('Russia', 'RUS', 'COUNTRY'),
+        t.mention('Kyiv', 'kyiv', 'LOCATION'),
+        t.mention('President Putin', 'vladimir-putin', 'PERSON', 'title'),
+        t.mention('Putin said', 'vladimir-putin', 'PERSON', 'name', 'Putin'),
+        t.mention('Zelensky', 'volodymyr-zelensky', 'PERSON'),
+        t.mention('Ukraine would', 'UKR', 'COUNTRY', 'name', 'Ukraine'),
+        t.mention('the United States', 'USA', 'COUNTRY'),
+      ],
+      quotes: [
+        t.quote('We are ready for talks, but not at any price', { speaker: 'Putin said', speakerText: 'Putin', cue: 'said on Thursday', cueText: 'said', actor: 'vladimir-putin', about: ['UKR', 'USA'], date: '2025-08-21' }),
+        t.quote('Ukraine would not give up land', { direct: false, speaker: 'Zelensky said', speakerText: 'Zelensky', cue: 'said Ukraine', cueText: 'said', actor: 'volodymyr-zelensky', about: ['UKR'] }),
+      ],
+      events: [
+        t.event('launched', 0, { type: 'ASSAULT', source: 'RUS', target: 'UKR', date: '2025-08-21', intensity: -9 }),
+        t.event('asked', 2, { type: 'REQUEST', source: 'UKR', target: 'USA', intensity: 3 }),
+      ],
+      actors: [
+        // kyiv is mentioned but not listed: the store must count it once the actor appears.
+        actor('RUS', 'Russia', 'COUNTRY', []),
+        actor('vladimir-putin', 'Vladimir Putin', 'PERSON', ['Putin', 'President Putin'], { country: 'RUS', role: 'President of Russia' }),
+        actor('volodymyr-zelensky', 'Volodymyr Zelensky', 'PERSON', ['Zelensky'], { country: 'UKR' }),
+        actor('UKR', 'Ukraine', 'COUNTRY', []),
+        actor('USA', 'United States', 'COUNTRY', ['the United States']),
+      ],
+    }),
+  );
+  const B = b.build(
+    { title: 'Trump and Putin discuss ceasefire by phone', published: '2025-08-18', publisher: 'AP', source: 'b.txt' },
+    [
+      'Trump and Putin spoke by phone on Monday about a ceasefire and a possible summit.',
+      'Trump wrote that the call was productive and that sanctions could wait.',
+    ],
+    (t) => ({
+      mentions: [t.mention('Trump and', 'donald-trump', 'PERSON', 'name', 'Trump'), t.mention('Putin spoke', 'vladimir-putin', 'PERSON', 'name', 'Putin'), t.mention('Trump wrote', 'donald-trump', 'PERSON', 'name', 'Trump')],
+      quotes: [t.quote('the call was productive and that sanctions could wait', { direct: false, speaker: 'Trump wrote', speakerText: 'Trump', cue: 'wrote that', cueText: 'wrote', actor: 'donald-trump', about: ['vladimir-putin'], channel: 'social' })],
+      events: [t.event('spoke', 0, { type: 'CONSULT', source: 'donald-trump', target: 'vladimir-putin', intensity: 1 })],
+      actors: [actor('donald-trump', 'Donald Trump', 'PERSON', ['Trump'], { country: 'USA' }), actor('vladimir-putin', 'Vladimir Putin', 'PERSON', ['Putin'])],
+    }),
+  );
+  const C = b.build(
+    { title: 'Washington weighs tariffs on Russian oil buyers', published: '2025-08-18', publisher: 'Reuters', source: 'c.txt' },
+    [
+      'The White House said Trump was weighing tariffs on countries that buy Russian oil.',
+      'Peskov said Moscow would respond to any new sanctions.',
+    ],
+    (t) => ({
+      mentions: [t.mention('Trump was', 'donald-trump', 'PERSON', 'name', 'Trump'), t.mention('Peskov', 'dmitry-peskov', 'PERSON'), t.mention('Moscow', 'RUS', 'COUNTRY', 'metonym')],
+      quotes: [t.quote('Moscow would respond to any new sanctions', { direct: false, speaker: 'Peskov', cue: 'said Moscow', cueText: 'said', actor: 'dmitry-peskov', about: ['USA'] })],
+      events: [
+        t.event('weighing', 0, { type: 'SANCTION', source: 'USA', target: 'RUS', modality: 'planned', intensity: -4 }),
+        t.event('respond', 1, { type: 'THREATEN', source: 'RUS', target: 'USA', modality: 'threatened', intensity: -5 }),
+      ],
+      actors: [actor('donald-trump', 'Donald Trump', 'PERSON', ['Donald J. Trump']), actor('dmitry-peskov', 'Dmitry Peskov', 'PERSON', ['Peskov'], { affiliation: 'kremlin' }), actor('RUS', 'Russia', 'COUNTRY', ['Moscow'])],
+    }),
+  );
+  const D = b.build(
+    { title: 'Drone factories expand', published: '2025-07-30', publisher: 'Kyiv Independent', source: 'd.txt' },
+    [
+      'Drone makers said drone output doubled, and drone attack drills, drone schools and drone repair shops followed.',
+      'Putin said the drone attack threat was exaggerated.',
+    ],
+    (t) => ({
+      mentions: [t.mention('Putin', 'vladimir-putin', 'PERSON')],
+      quotes: [t.quote('the drone attack threat was exaggerated', { direct: false, speaker: 'Putin', cue: 'said the drone', cueText: 'said', actor: 'vladimir-putin', about: [] })],
+      events: [],
+      actors: [actor('vladimir-putin', 'Vladimir Putin', 'PERSON', ['President Vladimir Putin'])],
+    }),
+  );
+  const E = b.build(
+    { title: null, published: null, publisher: null, source: 'stdin' },
+    ['An undated note: Zelensky thanked partners for their support.'],
+    (t) => ({
+      mentions: [t.mention('Zelensky', 'volodymyr-zelensky', 'PERSON')],
+      quotes: [t.quote('thanked partners for their support', { direct: false, speaker: 'Zelensky', cue: 'thanked', actor: 'volodymyr-zelensky', about: [] })],
+      events: [t.event('thanked', 0, { type: 'SUPPORT', source: 'UKR', target: null, intensity: 2 })],
+      actors: [actor('volodymyr-zelensky', 'Volodymyr Zelensky', 'PERSON', ['Zelensky'])],
+    }),
+  );
+  return [A, B, C, D, E];
+}
+
+class Builder {
+  build(
+    meta: Partial<Document>,
+    sentences: string[],
+    layers: (t: TextTools) => { mentions: Mention[]; quotes: Quote[]; events: Event[]; actors: Actor[] },
+  ): Document {
+    const text = sentences.join(' ');
+    const d = doc({ text, ...meta });
+    let at = 0;
+    d.sentences = sentences.map((s) => {
+      const r = { start: at, end: at + s.length };
+      at += s.length + 1;
+      return r;
+    });
+    const t = new TextTools(text, d.sentences);
+    Object.assign(d, layers(t));
+    return d;
+  }
+}
+
+class TextTools {
+  constructor(
+    readonly text: string,
+    readonly sentences: { start: number; end: number }[],
+  ) {}
+
+  /** Span of `needle` (or of `inner` inside the first `needle`) in the text. */
+  span(needle: string, inner?: string) {
+    const at = this.text.indexOf(needle);
+    if (at < 0) throw new Error(`fixture: "${needle}" not in text`);
+    const off = inner ? needle.indexOf(inner) : 0;
+    const s = at + off;
+    const len = (inner ?? needle).length;
+    return { start: s, end: s + len, text: this.text.slice(s, s + len) };
+  }
+
+  mention(needle: string, actorId: string, type: Mention['type'], kind: Mention['kind'] = 'name', inner?: string): Mention {
+    return { ...this.span(needle, inner), actor: actorId, type, kind };
+  }
+
+  quote(
+    body: string,
+    o: { direct?: boolean; speaker: string; speakerText?: string; cue: string; cueText?: string; actor: string; about: string[]; date?: string; channel?: string },
+  ): Quote {
+    return {
+      ...this.span(body),
+      direct: o.direct ?? true,
+      speaker: this.span(o.speaker, o.speakerText),
+      cue: this.span(o.cue, o.cueText),
+      actor: o.actor,
+      about: o.about,
+      ...(o.date ? { date: o.date } : {}),
+      ...(o.channel ? { channel: o.channel } : {}),
+    };
+  }
+
+  event(trigger: string, sentence: number, e: Partial<Event> & Pick<Event, 'type' | 'source' | 'target' | 'intensity'>): Event {
+    const sent = this.sentences[sentence];
+    const at = this.text.indexOf(trigger, sent.start);
+    if (at < 0 || at >= sent.end) throw new Error(`fixture: trigger "${trigger}" not in sentence ${sentence}`);
+    return { modality: 'asserted', date: null, ...e, trigger: { start: at, end: at + trigger.length, text: trigger }, sentence: { ...sent } };
+  }
+}
