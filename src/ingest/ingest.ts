@@ -1,0 +1,144 @@
+// The two core calls of ingestion. extract(): inputs → processed Documents (or failures), through
+// the default pipeline, nothing stored. ingest(): the same, saved to a store in batches, every
+// item written to the store's ingest log, and a summary returned.
+import type { Document } from '../document.js';
+import type { Pipeline, PipelineOptions } from '../pipeline.js';
+import { createDefaultPipeline } from '../stages.js';
+import type { SaveResult, Store } from '../store/store.js';
+import { failure, isFailure, type Failure } from './errors.js';
+import { processRaw } from './prepare.js';
+import type { RawItem } from './raw.js';
+import { readInputs, type Input, type ReadOptions } from './sources.js';
+
+/** Turns a batch of raw items into documents; the default runs in this thread, a worker pool
+ *  or job queue can take its place (items and results are plain, serialisable data). */
+export type BatchProcessor = (batch: RawItem[]) => Promise<Array<Document | Failure>>;
+
+export interface ExtractOptions extends ReadOptions, PipelineOptions {
+  /** Pipeline to run (default: createDefaultPipeline(options)). */
+  pipeline?: Pipeline;
+  processor?: BatchProcessor;
+  /** Items per processing batch (and per store transaction in ingest()); default 100. */
+  batchSize?: number;
+}
+
+export interface IngestItemResult {
+  input: string;
+  status: 'stored' | 'duplicate' | 'near-duplicate' | 'failed';
+  id?: string;
+  duplicateOf?: string | null;
+  error?: string;
+}
+
+export interface IngestOptions extends ExtractOptions {
+  /** Called once per item as it is settled (progress bars, logs). */
+  onItem?: (result: IngestItemResult) => void;
+}
+
+export interface IngestSummary {
+  /** New articles stored, near duplicates included (they are stored, linked to their original). */
+  stored: number;
+  /** Exact duplicates of stored articles: nothing stored. */
+  duplicates: number;
+  nearDuplicates: number;
+  failed: { input: string; error: string }[];
+  ids: string[];
+}
+
+export function localProcessor(pipeline: Pipeline): BatchProcessor {
+  return async (batch) =>
+    batch.map((raw) => {
+      try {
+        return processRaw(raw, pipeline);
+      } catch (err) {
+        return failure(raw.source, err);
+      }
+    });
+}
+
+async function* batches(inputs: Input[], options: ExtractOptions): AsyncGenerator<Array<RawItem | Failure>> {
+  const size = Math.max(1, options.batchSize ?? 100);
+  let batch: Array<RawItem | Failure> = [];
+  for await (const r of readInputs(inputs, options)) {
+    batch.push(r);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+async function* processed(inputs: Input[], options: ExtractOptions): AsyncGenerator<Array<Document | Failure>> {
+  const processor = options.processor ?? localProcessor(options.pipeline ?? createDefaultPipeline(options));
+  for await (const batch of batches(inputs, options)) {
+    const raws = batch.filter((b): b is RawItem => !isFailure(b));
+    const docs = raws.length ? await processor(raws) : [];
+    let k = 0;
+    // keep the input order: failures from reading stay where they were
+    yield batch.map((b) => (isFailure(b) ? b : docs[k++]));
+  }
+}
+
+/** Documents (document contract) or failures, in input order; nothing is stored. */
+export async function* extract(inputs: Input[], options: ExtractOptions = {}): AsyncGenerator<Document | Failure> {
+  for await (const batch of processed(inputs, options)) yield* batch;
+}
+
+export async function ingest(inputs: Input[], store: Store, options: IngestOptions = {}): Promise<IngestSummary> {
+  const summary: IngestSummary = { stored: 0, duplicates: 0, nearDuplicates: 0, failed: [], ids: [] };
+  for await (const batch of processed(inputs, options)) {
+    const docs = batch.filter((d): d is Document => !isFailure(d));
+    const saved = docs.length ? await save(store, docs) : [];
+    let k = 0;
+    for (const item of batch) {
+      let result: IngestItemResult;
+      if (isFailure(item)) {
+        summary.failed.push({ input: item.input, error: item.error });
+        result = { input: item.input, status: 'failed', error: item.error };
+        await store.logIngest({ source: item.input, status: 'failed', message: item.error });
+      } else {
+        const s = saved[k++];
+        const input = item.source ?? item.id;
+        if ('error' in s) {
+          summary.failed.push({ input, error: s.error });
+          await store.logIngest({ source: input, status: 'failed', message: s.error });
+          options.onItem?.({ input, status: 'failed', error: s.error });
+          continue;
+        }
+        if (s.status === 'duplicate') summary.duplicates++;
+        else {
+          summary.stored++;
+          summary.ids.push(s.id);
+          if (s.status === 'near-duplicate') summary.nearDuplicates++;
+        }
+        result = { input, status: s.status, id: s.id, duplicateOf: s.duplicateOf ?? null };
+        await store.logIngest({
+          source: input,
+          status: s.status,
+          articleId: s.id,
+          message: s.status === 'near-duplicate' ? `near duplicate of ${s.duplicateOf}` : null,
+        });
+      }
+      options.onItem?.(result);
+    }
+  }
+  return summary;
+}
+
+/** One transaction per batch; if the batch fails, each document alone, so one bad one loses nothing else. */
+async function save(store: Store, docs: Document[]): Promise<Array<SaveResult | { error: string }>> {
+  try {
+    return await store.saveDocuments(docs);
+  } catch {
+    const out: Array<SaveResult | { error: string }> = [];
+    for (const d of docs) {
+      try {
+        out.push(await store.saveDocument(d));
+      } catch (err) {
+        out.push({ error: `cannot store: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { SKIP_SHARED, sharedPath } from '../../test/shared.js';
+import { parseAuthorNames, parseMessyText } from './messy-text.js';
+import { prepare } from './prepare.js';
+
+function seed(name: string) {
+  const path = sharedPath('seeds', name);
+  const raw = readFileSync(path, 'utf8');
+  return { raw, doc: prepare({ source: path, format: 'text', content: raw }) };
+}
+
+/** Cleaning only drops lines or a line prefix: every kept line is a piece of one original line. */
+function assertOnlyDropped(raw: string, text: string) {
+  const original = raw.split(/\r?\n/);
+  for (const line of text.split('\n').filter(Boolean)) assert.ok(original.some((o) => o.includes(line)), `rewritten line: ${line.slice(0, 80)}`);
+}
+
+const BOILERPLATE = [/Write to/, /@\w+\.com/, /Dow Jones/, /Copyright/i, /log in/i, /Disclaimer/, /Most Discussed/, /^\s*\d+\.\s*\d*\s*$/m, /\u00a0/, /\(END\)/, /^\s*date \d{4}/m, /^By /m];
+function assertClean(text: string) {
+  for (const re of BOILERPLATE) assert.doesNotMatch(text, re);
+}
+
+test('seed 000: date prefix, Write-to footer with two authors, no title', { skip: SKIP_SHARED }, () => {
+  const { raw, doc } = seed('000_68edfcb621194fc7.txt');
+  assert.equal(doc.title, null);
+  assert.equal(doc.published, '2025-08-22');
+  assert.equal(doc.publisher, null);
+  assert.deepEqual(doc.authors, ['Alexander Ward', 'Michael R. Gordon']);
+  assert.equal(doc.dateline, null);
+  assert.ok(doc.text.startsWith('On Monday, President Trump boasted about quickly brokering peace'));
+  assert.ok(doc.text.endsWith('Putin will never agree."'));
+  assertClean(doc.text);
+  assertOnlyDropped(raw, doc.text);
+});
+
+test('seed 001: WSJ title suffix, Dow Jones header, byline, dateline, newswire footer and lists', { skip: SKIP_SHARED }, () => {
+  const { raw, doc } = seed('001_f9bbe1fcd88cdc3b.txt');
+  assert.equal(doc.title, "Putin's Strategy of Paying Lip Service to Peace Falters as Trump Loses Patience");
+  assert.equal(doc.published, '2025-07-09');
+  assert.equal(doc.publisher, 'The Wall Street Journal');
+  assert.deepEqual(doc.authors, ['Matthew Luxmoore']);
+  assert.equal(doc.dateline, 'KYIV, Ukraine');
+  assert.ok(doc.text.startsWith('For months, Russia has courted President Trump'));
+  assert.ok(doc.text.endsWith('So why would it change now?"'));
+  assert.doesNotMatch(doc.text, /WSJ|Luxmoore|July 08, 2025|Jul 09|TTM|Investing carries risk/);
+  assertClean(doc.text);
+  assertOnlyDropped(raw, doc.text);
+});
+
+test('seed 002: a headline line and single-newline paragraphs, no date or author in the text', { skip: SKIP_SHARED }, () => {
+  const { raw, doc } = seed('002_2c1112b90513d27d.txt');
+  assert.equal(doc.title, 'Trump Faces Challenges in Ukraine Peace Efforts');
+  assert.equal(doc.published, null);
+  assert.equal(doc.publisher, null);
+  assert.deepEqual(doc.authors, []);
+  assert.equal(doc.dateline, null);
+  assert.ok(doc.text.startsWith('As his presidency crosses the 100-day mark'));
+  assert.ok(doc.text.endsWith('deeply rooted geopolitical tensions.'));
+  assert.equal(doc.text.split('\n').length, 10);
+  assertClean(doc.text);
+  assertOnlyDropped(raw, doc.text);
+});
+
+test('seed 003: date prefix, no title, nothing else', { skip: SKIP_SHARED }, () => {
+  const { raw, doc } = seed('003_dde54d7ec6dc5d73.txt');
+  assert.equal(doc.title, null);
+  assert.equal(doc.published, '2025-07-07');
+  assert.equal(doc.publisher, null);
+  assert.deepEqual(doc.authors, []);
+  assert.equal(doc.dateline, null);
+  assert.ok(doc.text.startsWith('President Trump keeps beseeching Vladimir Putin'));
+  assert.ok(doc.text.endsWith('benefit of the Iran strike will vanish.'));
+  assertClean(doc.text);
+  assertOnlyDropped(raw, doc.text);
+});
+
+test('seed 004: headline, section headings kept as text, no date', { skip: SKIP_SHARED }, () => {
+  const { raw, doc } = seed('004_4e6a2d03944ea50d.txt');
+  assert.equal(doc.title, 'Trump Pushes for Ceasefire, Putin Pushes for Kyiv');
+  assert.equal(doc.published, null);
+  assert.equal(doc.publisher, null);
+  assert.deepEqual(doc.authors, []);
+  assert.equal(doc.dateline, null);
+  assert.ok(doc.text.startsWith('Executive Summary\nAs Ukraine endures'));
+  assertClean(doc.text);
+  assertOnlyDropped(raw, doc.text);
+});
+
+test('wire story: (Reuters) dateline, byline with two names, date line, copyright and related list', () => {
+  const raw = [
+    'Kremlin says summit date not yet set - Reuters',
+    '',
+    'June 3, 2025 10:15 AM GMT',
+    'By Anna Petrova and JOHN SMITH',
+    '',
+    'MOSCOW (Reuters) - The Kremlin said on Tuesday that no date had been set for a summit.',
+    '',
+    '"There is no date yet," Kremlin spokesman Dmitry Peskov told reporters.',
+    '',
+    '(Reporting by Anna Petrova; Editing by Mark Heinrich)',
+    '© 2025 Reuters. All rights reserved.',
+    '',
+    'Related Articles',
+    'Ukraine talks stall',
+    'Drone attack on Kyiv',
+  ].join('\n');
+  const r = parseMessyText(raw);
+  assert.equal(r.title, 'Kremlin says summit date not yet set');
+  assert.equal(r.publisher, 'Reuters');
+  assert.equal(r.published, '2025-06-03');
+  assert.deepEqual(r.authors, ['Anna Petrova', 'John Smith']);
+  assert.equal(r.dateline, 'MOSCOW');
+  assert.equal(r.text, 'The Kremlin said on Tuesday that no date had been set for a summit.\n\n"There is no date yet," Kremlin spokesman Dmitry Peskov told reporters.');
+});
+
+test('plain prose: no title is guessed from a first sentence, nothing is dropped', () => {
+  const raw = 'Ukraine and Russia exchanged prisoners on Friday, officials said.\n\nThe swap was the largest this year.';
+  const r = parseMessyText(raw);
+  assert.equal(r.title, null);
+  assert.equal(r.published, null);
+  assert.equal(r.dateline, null);
+  assert.equal(r.text, raw);
+});
+
+test('a title given by the source is not looked for, and its repetition as first line is dropped', () => {
+  const r = parseMessyText('Talks resume in Istanbul\n\nDelegations met again on Monday.', { title: 'Talks Resume in Istanbul' });
+  assert.equal(r.title, null);
+  assert.equal(r.text, 'Delegations met again on Monday.');
+});
+
+test('author names from footers never keep the e-mail address', () => {
+  assert.deepEqual(parseAuthorNames('Alexander Ward at alex.ward@wsj.com and Michael R. Gordon at michael.gordon@wsj.com'), ['Alexander Ward', 'Michael R. Gordon']);
+  assert.deepEqual(parseAuthorNames('Jane Doe, Staff Writer'), ['Jane Doe']);
+});

@@ -1,0 +1,213 @@
+// Metadata and cleaning for text as people paste or scrape it (the seeds): a title line, a
+// ` date 2025-08-22 ` prefix, `Dow Jones` / `Jul 09, 2025` / `By …` header lines, a
+// `KYIV, Ukraine --` dateline, and footers (`Write to … at …@…`, end marks, copyright,
+// disclaimers, "Most Discussed" lists). Cleaning drops whole lines, or a metadata prefix at
+// the start of a line; it never rewrites characters inside the text it keeps.
+import { dateAtStart, dateLine } from './dates.js';
+import { isBoilerplateLine, isListItemLike, LIST_HEADING } from './boilerplate.js';
+import { findPublisher } from './publishers.js';
+
+export interface TextMeta {
+  title: string | null;
+  published: string | null;
+  publisher: string | null;
+  authors: string[];
+  dateline: string | null;
+}
+
+export interface ParsedText extends TextMeta {
+  text: string;
+}
+
+export interface ParseHints {
+  /** A title known from elsewhere (HTML, JSONL, feed): no title is looked for in the text, and a
+   *  first line repeating it is dropped. */
+  title?: string | null;
+}
+
+const DATE_PREFIX = /^\s*(?:date|dated|published)\s*:?\s+(?=\d{4}-\d{2}-\d{2})/i;
+const BYLINE = /^by\s+(.{2,200})$/i;
+const WRITE_TO = /^(?:write to|contact|email|e-mail|reach)\s+(.+)$/i;
+// `KYIV, Ukraine --`, `WASHINGTON (Reuters) -`, `MOSCOW, June 3 (AP) —`
+const DATELINE =
+  /^((?:[A-Z][A-Z.'’-]+)(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,2})?)(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\(([^)]{2,40})\))?\s*(?:--|—|–|-)\s+(?=\S)/u;
+const NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|ibn|le|la)){0,4}$/u;
+
+export function normalizeTitleKey(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** People named in a byline or a `Write to` footer; roles, outlets and e-mail addresses are left out. */
+export function parseAuthorNames(s: string): string[] {
+  const out: string[] = [];
+  // `Alexander Ward at alex.ward@wsj.com and Michael R. Gordon at michael.gordon@wsj.com`
+  const cleaned = s
+    .replace(/\s+at\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '')
+    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '')
+    .replace(/\s*\|.*$/, '')
+    .replace(/\s+(?:in|for)\s+[A-Z][\w\s,]*$/, '');
+  for (let part of cleaned.split(/\s*(?:,|;|\band\b|&)\s*/)) {
+    part = part.trim().replace(/^(?:by|and)\s+/i, '').replace(/[.,]+$/, (m) => (/\b\p{Lu}$/u.test(part.slice(0, -m.length)) ? '.' : ''));
+    if (!part || findPublisher(part)) continue;
+    if (/^(?:staff|special|senior|chief|contributing|foreign|political|white house|national)\b/i.test(part)) continue;
+    if (/\b(?:correspondent|reporter|writer|editor|bureau|staff)\b/i.test(part)) continue;
+    if (NAME.test(part) && part.split(/\s+/).length >= 2) out.push(part.replace(/^[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’.-]+)+$/, titleCase));
+  }
+  return out;
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
+}
+
+/** A first line that reads as a headline: short, several words, no sentence-final period. */
+function isTitleLike(line: string): boolean {
+  if (line.length > 200 || line.length < 8) return false;
+  const words = line.split(/\s+/);
+  if (words.length < 2 || words.length > 30) return false;
+  if (/[.,;:]$/.test(line) && !/\b(?:Jr|Sr|Inc|Co|U\.S|U\.K)\.$/.test(line)) return false;
+  if (!/^[\p{Lu}\p{N}"'“‘]/u.test(line)) return false;
+  return !dateLine(line) && !BYLINE.test(line) && !DATELINE.test(line) && !isBoilerplateLine(line);
+}
+
+/** A title ending with its outlet: `… -- WSJ`, `… | Reuters`, `… - BBC News`. */
+function splitTitleSuffix(title: string): { title: string; publisher: string | null } {
+  const m = /^(.{8,}?)\s+(?:--|—|–|-|\|)\s+([^|–—]{2,40})$/.exec(title);
+  if (m) {
+    const p = findPublisher(m[2]);
+    if (p) return { title: m[1].trim(), publisher: p.name };
+  }
+  return { title, publisher: null };
+}
+
+interface Line {
+  raw: string;
+  /** Index where the kept part starts (after a dropped metadata prefix). */
+  from: number;
+  keep: boolean;
+  blank: boolean;
+}
+
+export function parseMessyText(input: string, hints: ParseHints = {}): ParsedText {
+  const lines: Line[] = input.split(/\r\n|\r|\n/).map((raw) => {
+    const blank = !raw.replace(/[\s\u00a0\u200b\ufeff]+/g, '');
+    return { raw, from: 0, keep: !blank, blank };
+  });
+  const meta: TextMeta = { title: null, published: null, publisher: null, authors: [], dateline: null };
+  let wire: string | null = null;
+  let footerDate: string | null = null;
+  const trimmed = (l: Line) => l.raw.slice(l.from).trim();
+
+  // Header: title, publisher, date and byline lines before the first paragraph of prose.
+  let i = 0;
+  let first = true;
+  for (; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.blank) continue;
+    const t = trimmed(l);
+    const d = dateLine(t);
+    const pub = t.length <= 40 ? findPublisher(t) : null;
+    const by = BYLINE.exec(t);
+    if (d) {
+      meta.published ??= d;
+    } else if (pub) {
+      if (pub.wire) wire ??= pub.name;
+      else meta.publisher ??= pub.name;
+    } else if (by && parseAuthorNames(by[1]).length) {
+      meta.authors.push(...parseAuthorNames(by[1]));
+    } else if (first && hints.title && normalizeTitleKey(t) === normalizeTitleKey(hints.title)) {
+      // the known title repeated as the first line
+    } else if (first && !hints.title && isTitleLike(t) && lines.slice(i + 1).some((x) => !x.blank)) {
+      const s = splitTitleSuffix(t);
+      meta.title = s.title;
+      if (s.publisher) meta.publisher ??= s.publisher;
+    } else {
+      break;
+    }
+    l.keep = false;
+    first = false;
+  }
+
+  // The first paragraph of prose may open with a ` date 2025-08-22 ` prefix, then a dateline.
+  if (i < lines.length) {
+    const l = lines[i];
+    const p = DATE_PREFIX.exec(l.raw);
+    if (p) {
+      const d = dateAtStart(l.raw.slice(p[0].length));
+      if (d) {
+        meta.published ??= d.value;
+        l.from = p[0].length + d.length;
+        l.from += /^\s*/.exec(l.raw.slice(l.from))![0].length;
+      }
+    }
+    const dl = DATELINE.exec(l.raw.slice(l.from));
+    if (dl) {
+      meta.dateline = dl[1].trim();
+      if (dl[2]) {
+        const agency = findPublisher(dl[2]);
+        if (agency) wire ??= agency.name;
+      }
+      l.from += dl[0].length;
+    }
+  }
+
+  // Body and footer: boilerplate lines, link lists, `Write to` lines, date footers.
+  let inList = false;
+  for (let j = i; j < lines.length; j++) {
+    const l = lines[j];
+    if (l.blank) continue;
+    const t = trimmed(l);
+    if (inList) {
+      if (isListItemLike(t) || isBoilerplateLine(t)) {
+        l.keep = false;
+        continue;
+      }
+      inList = false;
+    }
+    if (LIST_HEADING.test(t)) {
+      inList = true;
+      l.keep = false;
+      continue;
+    }
+    const w = WRITE_TO.exec(t);
+    if (w && /@/.test(t)) {
+      if (!meta.authors.length) meta.authors.push(...parseAuthorNames(w[1]));
+      l.keep = false;
+      continue;
+    }
+    if (j > i && dateLine(t)) {
+      footerDate ??= dateLine(t);
+      l.keep = false;
+      continue;
+    }
+    if (isBoilerplateLine(t)) {
+      l.keep = false;
+      continue;
+    }
+    if (j > i && t.length <= 40 && findPublisher(t) && isListItemLike(t)) {
+      l.keep = false;
+      continue;
+    }
+  }
+  meta.published ??= footerDate;
+  meta.publisher ??= wire;
+  meta.authors = [...new Set(meta.authors)];
+  return { ...meta, text: assemble(lines) };
+}
+
+/** Kept lines as they were; a run of blank or dropped lines becomes one paragraph break. */
+function assemble(lines: Line[]): string {
+  const out: string[] = [];
+  let gap = false;
+  for (const l of lines) {
+    if (!l.keep) {
+      if (l.blank || out.length) gap = true;
+      continue;
+    }
+    const s = l.raw.slice(l.from).replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, '');
+    if (out.length) out.push(gap ? '\n\n' : '\n');
+    out.push(s);
+    gap = false;
+  }
+  return out.join('');
+}

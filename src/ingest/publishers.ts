@@ -1,0 +1,48 @@
+// The publishers lexicon (lexicons/publishers.yaml): maps what text says (`WSJ`, `(Reuters)`,
+// `Dow Jones`) to one publisher name. Users extend it with their own file of the same format.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export interface Publisher {
+  name: string;
+  aliases: string[];
+  wire?: boolean;
+}
+
+function findLexicon(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const p = join(dir, 'lexicons', 'publishers.yaml');
+    if (existsSync(p)) return p;
+    dir = dirname(dir);
+  }
+  return null;
+}
+
+let table: Map<string, Publisher> | null = null;
+
+export function loadPublishers(extraFiles: string[] = []): Map<string, Publisher> {
+  const map = new Map<string, Publisher>();
+  const files = [findLexicon(), ...extraFiles].filter((f): f is string => !!f);
+  for (const f of files) {
+    const data = parse(readFileSync(f, 'utf8')) as { publishers?: Publisher[] } | null;
+    for (const p of data?.publishers ?? []) {
+      if (!p?.name) continue;
+      for (const a of [p.name, ...(p.aliases ?? [])]) map.set(key(a), { name: p.name, aliases: p.aliases ?? [], wire: !!p.wire });
+    }
+  }
+  return map;
+}
+
+// Short all-caps aliases (AP, FT, DW) only match as written, so "ap" in a sentence never does.
+function key(alias: string): string {
+  return /^[A-Z/]{2,4}$/.test(alias) ? alias : alias.toLowerCase();
+}
+
+export function findPublisher(text: string): Publisher | null {
+  table ??= loadPublishers();
+  const t = text.trim().replace(/^[-–—|(\s]+|[-–—|)\s.]+$/g, '');
+  return table.get(t) ?? table.get(t.toLowerCase()) ?? null;
+}
