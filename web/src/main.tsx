@@ -1,7 +1,5 @@
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <main><h1>Parley</h1><p>The web app is being built.</p></main>;
-}
+import { App } from './App';
+import './styles.css';
 
 createRoot(document.getElementById('root')!).render(<App />);

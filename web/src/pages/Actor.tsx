@@ -1,0 +1,119 @@
+// One actor: who they are, what they said, what they did, where they stand and where they turned.
+import { useMemo } from 'react';
+import { qs, type ActorSummary, type Page, type StoredEvent, type StoredQuote } from '../api';
+import { QuoteCard } from '../components/QuoteCard';
+import { ActorLink, Empty, ErrorBox, EventBadge, fmtDate, intensityColor, LoadMore, Loading } from '../components/ui';
+import { useApi, usePaged } from '../hooks';
+import { href } from '../router';
+import { PositionList, ReversalList, type Position, type Reversal } from '../components/Positions';
+import type { DyadSummary } from './Network';
+
+function Relations({ id }: { id: string }) {
+  const dyads = useApi<Page<DyadSummary>>('/api/dyads' + qs({ actor: id, limit: 50 }));
+  const events = useApi<Page<StoredEvent>>(dyads.error ? '/api/events' + qs({ actor: id, limit: 1000 }) : null);
+  // Without the dyad layer, the actor's own events still name its counterparts.
+  const fromEvents = useMemo(() => {
+    const c = new Map<string, number>();
+    for (const e of events.data?.items ?? []) {
+      const other = e.source === id ? e.target : e.source;
+      if (other && other !== id) c.set(other, (c.get(other) ?? 0) + 1);
+    }
+    return [...c.entries()].sort((a, b) => b[1] - a[1]);
+  }, [events.data, id]);
+  if (dyads.loading || events.loading) return <Loading />;
+  if (dyads.data) {
+    if (!dyads.data.items.length) return <Empty title="No relations">No events link this actor to another one.</Empty>;
+    return (
+      <ul className="plain">
+        {dyads.data.items.map((d) => {
+          const other = d.source === id ? d.target : d.source;
+          return (
+            <li key={`${d.source}|${d.target}`} className="row-between relation">
+              <span><span className="swatch" style={{ background: intensityColor(d.intensity) }} /> <ActorLink id={d.source} /> → <ActorLink id={d.target} /></span>
+              <a href={href(['dyad', id, other])}>{d.events} events →</a>
+            </li>
+          );
+        })}
+      </ul>
+    );
+  }
+  if (!fromEvents.length) return <Empty title="No relations">No coded events link this actor to another one.</Empty>;
+  return (
+    <ul className="plain">
+      {fromEvents.map(([other, n]) => (
+        <li key={other} className="row-between relation">
+          <ActorLink id={other} />
+          <a href={href(['dyad', id, other])}>{n} events →</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ActorPage({ id }: { id: string }) {
+  const actor = useApi<ActorSummary>(`/api/actors/${encodeURIComponent(id)}`);
+  const realId = actor.data?.id ?? null;
+  const quotes = usePaged<StoredQuote>(realId ? `/api/actors/${encodeURIComponent(realId)}/quotes?limit=20` : null);
+  const events = usePaged<StoredEvent>(realId ? `/api/actors/${encodeURIComponent(realId)}/events?limit=20` : null);
+  const positions = useApi<Page<Position>>(realId ? '/api/positions' + qs({ actor: realId, limit: 200 }) : null);
+  const reversals = useApi<Page<Reversal>>(realId ? '/api/reversals' + qs({ actor: realId, limit: 100 }) : null);
+  if (actor.loading) return <Loading what="Loading actor" />;
+  if (actor.error) return <ErrorBox error={actor.error} />;
+  const a = actor.data!;
+  return (
+    <div className="page actor-page">
+      <div className="page-head">
+        <div>
+          <div className="kicker"><span className={`dot t-${a.type}`} /> {a.type}{a.country ? ` · ${a.country}` : ''}</div>
+          <h1>{a.name}</h1>
+          {a.role && <div className="role">{a.role}</div>}
+          {a.affiliation && <div className="small">Part of <ActorLink id={a.affiliation} /></div>}
+        </div>
+        <div className="stats">
+          <div><b>{a.mentions}</b> mentions</div>
+          <div><b>{a.articles}</b> articles</div>
+        </div>
+      </div>
+      {a.aliases.length > 0 && (
+        <div className="aliases">Also called: {a.aliases.map((x) => <span key={x} className="chip">{x}</span>)}</div>
+      )}
+      <div className="actor-grid">
+        <section>
+          <h2>Quotes</h2>
+          {quotes.error && <ErrorBox error={quotes.error} />}
+          {!quotes.loading && !quotes.error && quotes.items.length === 0 && <Empty title="No quotes">No statement in the corpus is attributed to {a.name}.</Empty>}
+          <ul className="plain list">{quotes.items.map((q) => <QuoteCard key={q.id} q={q} showSpeaker={false} />)}</ul>
+          <LoadMore hasMore={quotes.hasMore} loading={quotes.loading} onMore={quotes.loadMore} />
+        </section>
+        <div>
+          <section>
+            <h2>Relations</h2>
+            <Relations id={a.id} />
+          </section>
+          <section>
+            <h2>Positions by issue</h2>
+            {positions.loading ? <Loading /> : positions.error ? <ErrorBox error={positions.error} /> : <PositionList items={positions.data?.items ?? []} />}
+          </section>
+          <section>
+            <h2>Reversals</h2>
+            {reversals.loading ? <Loading /> : reversals.error ? <ErrorBox error={reversals.error} /> : <ReversalList items={reversals.data?.items ?? []} />}
+          </section>
+          <section>
+            <h2>Events</h2>
+            {events.error && <ErrorBox error={events.error} />}
+            {!events.loading && !events.error && events.items.length === 0 && <Empty title="No events">No coded event involves {a.name}.</Empty>}
+            <ul className="plain">
+              {events.items.map((e) => (
+                <li key={e.id} className="event-mini">
+                  <EventBadge type={e.type} /> <ActorLink id={e.source} /> → <ActorLink id={e.target} />
+                  <div className="small muted">{fmtDate(e.date)} · {e.modality} · <a href={href(['article', e.articleId], { at: e.trigger.start })}>{e.articleTitle ?? 'article'}</a></div>
+                </li>
+              ))}
+            </ul>
+            <LoadMore hasMore={events.hasMore} loading={events.loading} onMore={events.loadMore} />
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}
