@@ -1,0 +1,209 @@
+// Clause-level helpers for attribution: sentence units that never split a quotation, words
+// with the punctuation between them, and the noun phrase a speech cue leans on (its subject
+// before it, or the inverted speaker after it, as in "…,” said Thomas Graham, a former aide).
+import type { Document } from '../document.js';
+import type { Paragraph, QuotedSpan } from './quote-marks.js';
+
+export const MASK = '\u0001';
+
+/**
+ * The text with every quotation's inside replaced by MASK (same length, offsets unchanged), so
+ * that cue words and sentence ends inside quotations are invisible. A final . ! ? or , before
+ * the closing mark stays visible: it tells where the sentence holding the quotation ends.
+ */
+export function maskQuotes(text: string, quotes: QuotedSpan[]): string {
+  if (!quotes.length) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const q of quotes) {
+    if (q.open < at) continue;
+    parts.push(text.slice(at, q.open));
+    const inner = q.close - q.open;
+    let keep = '';
+    const last = text[q.end - 1];
+    if (q.end <= q.close && /[.!?,]/.test(last ?? '')) keep = last;
+    if (keep) {
+      const before = q.end - 1 - q.open;
+      parts.push(MASK.repeat(before) + keep + MASK.repeat(inner - before - 1));
+    } else parts.push(MASK.repeat(inner));
+    at = q.close;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+export interface Unit {
+  start: number;
+  end: number;
+  paragraph: number;
+}
+
+const ABBREV = /(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Sens|Rep|Reps|Gen|Lt|Col|Maj|Capt|Sgt|Adm|St|Jr|Sr|Prof|Rev|No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|etc|approx|Ft|Mt|Pres)|\b[A-Z]|(?:\b[A-Za-z]\.)+[A-Za-z])\.$/;
+
+/**
+ * Sentence units per paragraph. Boundaries come from doc.sentences when the tokens stage ran,
+ * except those inside a quotation; without sentences, from end punctuation in the masked text.
+ */
+export function sentenceUnits(doc: Document, masked: string, paras: Paragraph[], quotes: QuotedSpan[]): Unit[] {
+  const units: Unit[] = [];
+  const insideQuote = (b: number) => quotes.some((q) => q.open < b && b < q.close);
+  let si = 0;
+  const sents = doc.sentences;
+  paras.forEach((p, pi) => {
+    const cuts = new Set<number>();
+    if (sents.length) {
+      while (si < sents.length && sents[si].end <= p.start) si++;
+      for (let k = si; k < sents.length && sents[k].start < p.end; k++) {
+        const b = sents[k].start;
+        if (b > p.start && !insideQuote(b)) cuts.add(b);
+      }
+    } else {
+      const re = /[.!?][\u0001"”')\]]*\s+(?=[\u0001"“'‘(\[]?[\p{Lu}\p{N}])/gu;
+      const slice = masked.slice(p.start, p.end);
+      for (let m = re.exec(slice); m; m = re.exec(slice)) {
+        const endPunct = p.start + m.index;
+        if (masked[endPunct] === '.' && ABBREV.test(masked.slice(Math.max(p.start, endPunct - 12), endPunct + 1))) continue;
+        const b = p.start + m.index + m[0].length;
+        if (!insideQuote(b)) cuts.add(b);
+      }
+    }
+    let s = p.start;
+    for (const b of [...cuts].sort((a, c) => a - c)) {
+      let e = b;
+      while (e > s && /\s/.test(masked[e - 1])) e--;
+      if (e > s) units.push({ start: s, end: e, paragraph: pi });
+      s = b;
+    }
+    if (p.end > s) units.push({ start: s, end: p.end, paragraph: pi });
+  });
+  return units;
+}
+
+export interface Word {
+  start: number;
+  end: number;
+  /** Lower-cased. */
+  w: string;
+  /** Punctuation (or masked quotation) between this word and the previous one. */
+  gapBefore: string;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'&.-]*/gu;
+
+export function wordsIn(masked: string, start: number, end: number): Word[] {
+  const out: Word[] = [];
+  WORD.lastIndex = start;
+  let prevEnd = start;
+  for (let m = WORD.exec(masked); m && m.index < end; m = WORD.exec(masked)) {
+    let e = m.index + m[0].length;
+    // A trailing period belongs to the word only for abbreviations (U.S., Mr.), not sentence ends.
+    while (e > m.index + 1 && masked[e - 1] === '.' && !/^(?:[A-Za-z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|St|Jr|Sr|Prof|Rev)\.$/.test(masked.slice(m.index, e))) e--;
+    while (e > m.index + 1 && /[’'-]/.test(masked[e - 1])) e--;
+    if (e > end) e = end;
+    out.push({ start: m.index, end: e, w: masked.slice(m.index, e).toLowerCase(), gapBefore: masked.slice(prevEnd, m.index) });
+    prevEnd = e;
+    WORD.lastIndex = e;
+  }
+  return out;
+}
+
+/** Words between a subject and its speech verb ("has", "also", "repeatedly", "did not"). */
+const AUX = new Set([
+  'has', 'have', 'had', 'is', 'was', 'were', 'are', 'am', 'be', 'been', 'being', 'will', 'would', 'could', 'should', 'might', 'may', 'can', 'must',
+  'shall', 'did', 'does', 'do', 'not', "n't", 'never', 'also', 'later', 'earlier', 'then', 'again', 'once', 'often', 'already', 'still', 'just', 'even',
+  'first', 'last', 'now', 'soon', 'too', 'since', 'long', 'ever', 'always', 'previously', 'separately', 'has also', 'reportedly', 'recently',
+  'himself', 'herself', 'themselves', 'itself', 'both', 'all', 'each',
+]);
+
+/** Words that open a new clause: the subject of a cue never reaches across them. */
+const CLAUSE_OPENERS = new Set([
+  'that', 'but', 'because', 'while', 'when', 'whereas', 'although', 'though', 'if', 'as', 'after', 'before', 'until', 'unless', 'so', 'than',
+  'whether', 'where', 'once', 'since', 'yet', 'nor', 'or', 'then', 'and', 'how', 'why', 'what',
+]);
+
+const APPOSITIVE_START = /^(?:a|an|the|who|whose|which|his|her|its|their|our|one|two|three|now|then|also|himself|herself|itself|\d.*|[\p{Lu}].*)$/u;
+
+export interface Tagged {
+  /** Token POS by start offset, when the tokens stage ran. */
+  posAt: Map<number, string>;
+}
+
+function isVerbLike(word: Word, masked: string, tags: Tagged, isCue: (w: string) => boolean): boolean {
+  const pos = tags.posAt.get(word.start);
+  if (pos) return pos === 'VERB' || pos === 'AUX';
+  if (isCue(word.w)) return true;
+  const first = masked[word.start];
+  return first === first.toLowerCase() && /(?:ed|ing)$/.test(word.w) && word.w.length > 4 && !/^(?:during|according|including|leading|ruling|governing|outgoing|incoming|ranking|speaking|following|acting|founding|managing|presiding|ongoing|former|retired|alleged|so-called|united|embattled|beleaguered|elected)$/.test(word.w);
+}
+
+/**
+ * The noun phrase before a cue that is its subject: "The state’s campaign chairman, Phil Lovas,"
+ * in "The state’s campaign chairman, Phil Lovas, said". Appositions and relative clauses set off
+ * by commas are part of it, as PolNeAR marks sources. Returns null when none stands there.
+ */
+export function subjectBefore(
+  masked: string,
+  unitStart: number,
+  cueStart: number,
+  tags: Tagged,
+  isCue: (w: string) => boolean,
+): { start: number; end: number } | null {
+  const words = wordsIn(masked, unitStart, cueStart);
+  let i = words.length - 1;
+  const tail = (k: number) => masked.slice(words[k].end, k + 1 < words.length ? words[k + 1].start : cueStart);
+  while (i >= 0 && !/[,;:\u0001—(]/.test(tail(i)) && (AUX.has(words[i].w) || (/ly$/.test(words[i].w) && masked[words[i].start] !== masked[words[i].start].toUpperCase()))) i--;
+  if (i < 0) return null;
+  if (/[;:\u0001—(]/.test(tail(i))) return null;
+  let inAppositive = /,/.test(tail(i));
+  const end = words[i].end;
+  let j = i;
+  let count = 1;
+  while (j > 0) {
+    const gap = words[j].gapBefore;
+    if (/[;:\u0001—–(\[]|\.\s/.test(gap) || /\s-\s/.test(gap)) break;
+    if (/,/.test(gap)) {
+      if (inAppositive && APPOSITIVE_START.test(masked.slice(words[j].start, words[j].end)) && count < 30) {
+        // Crossed an apposition ("Lovas, the chairman,"); the next segment back is its head.
+        inAppositive = false;
+        j--;
+        count++;
+        continue;
+      }
+      break;
+    }
+    const prev = words[j - 1];
+    if (CLAUSE_OPENERS.has(prev.w) && masked[prev.start] === prev.w[0]) break;
+    if (!inAppositive && isVerbLike(prev, masked, tags, isCue) && !AUX.has(prev.w)) break;
+    j--;
+    count++;
+    if (count > 40) return null;
+  }
+  // Leading words that cannot start a subject.
+  while (j <= i && (AUX.has(words[j].w) || CLAUSE_OPENERS.has(words[j].w))) j++;
+  if (j > i) return null;
+  const s = words[j].start;
+  if (i - j > 25) return null;
+  return { start: s, end };
+}
+
+/** The speaker after an inverted cue ("…,” said Thomas Graham, a former official."). */
+export function speakerAfter(masked: string, cueEnd: number, unitEnd: number): { start: number; end: number } | null {
+  const words = wordsIn(masked, cueEnd, unitEnd);
+  if (!words.length) return null;
+  if (/[,;:\u0001—(]/.test(words[0].gapBefore)) return null;
+  let k = 0;
+  const first = masked[words[0].start];
+  // "said Monday", "said in a statement": no speaker stands right after the cue.
+  if (first !== first.toUpperCase() && !/^(?:the|a|an|one|another|his|her|its|their|several|many|some|two|three|officials?|sources?|aides?|analysts?|experts?)$/.test(words[0].w)) return null;
+  if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/.test(words[0].w)) return null;
+  for (; k + 1 < words.length; k++) {
+    const gap = words[k + 1].gapBefore;
+    if (/[;:\u0001—(]/.test(gap)) break;
+    if (/,/.test(gap) && !APPOSITIVE_START.test(masked.slice(words[k + 1].start, words[k + 1].end))) break;
+    if (/^(?:on|in|at|during|while|after|before|when|as|adding|saying|according|told|who)$/.test(words[k + 1].w) && !/,/.test(gap)) {
+      if (words[k + 1].w !== 'who') break;
+    }
+    if (k > 40) break;
+  }
+  return { start: words[0].start, end: words[k].end };
+}

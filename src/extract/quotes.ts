@@ -1,0 +1,388 @@
+// The attribution stage: who said what, about whom, when and where. It reads the tokens,
+// mentions and times layers and adds doc.quotes: direct quotations (the words inside the marks)
+// and reported speech ("X said (that) …", "according to X, …", "…, X said."), each with its
+// speaker span, the speaker's actor, the cue, the channel, the date and the actors it is about.
+import type { Document, Mention, Quote, Span } from '../document.js';
+import { span } from '../document.js';
+import type { PipelineOptions, Stage, StageFactory } from '../pipeline.js';
+import { MASK, maskQuotes, sentenceUnits, speakerAfter, subjectBefore, wordsIn, type Tagged, type Unit } from './clauses.js';
+import { findQuotedSpans, paragraphs, type QuotedSpan } from './quote-marks.js';
+import { speechLexicon, type CueStrength, type SpeechLexicon } from './speech-lexicon.js';
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+type FrameKind = 'pre' | 'post' | 'inverted' | 'parenthetical' | 'participle' | 'according' | 'colon';
+
+/** One attribution frame: a cue, the phrase that speaks, and the stretch of text it reports. */
+interface Frame {
+  unit: Unit;
+  kind: FrameKind;
+  cue: Range | null;
+  speaker: Range | null;
+  content: Range;
+  strength: CueStrength | 'according' | 'label';
+  /** Where the content starts was marked by "that", a colon or a quotation. */
+  marked: boolean;
+  addressee: Range | null;
+}
+
+type CueKind = CueStrength | 'according';
+
+interface Matcher {
+  lexicon: SpeechLexicon;
+  cueRe: RegExp;
+  kinds: Map<string, CueKind>;
+  channelRe: RegExp | null;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function buildMatcher(lexicon: SpeechLexicon): Matcher {
+  const kinds = new Map<string, CueKind>(lexicon.forms);
+  for (const p of lexicon.sourceAfter) kinds.set(p, 'according');
+  const alts = [...kinds.keys()].sort((a, b) => b.length - a.length).map((f) => f.split(/\s+/).map(escape).join('\\s+'));
+  const cueRe = new RegExp(`(?<![\\p{L}\\p{N}’'-])(?:${alts.join('|')})(?![\\p{L}\\p{N}’'-])`, 'gu');
+  const chans = [...new Set(lexicon.channels)].sort((a, b) => b.length - a.length).map((c) => c.split(/\s+/).map(escape).join('\\s+'));
+  const channelRe = chans.length
+    ? new RegExp(
+        `(?<![\\p{L}])(?:on|in|during|at|via|through|over|to|in an?|with)\\s+(?:(?:the|a|an|his|her|its|their|\\p{Lu}[\\p{L}.’'-]*(?:’s|'s)?|[\\p{Ll}-]+(?:’s|'s))\\s+){0,3}(?:${chans.join('|')})(?![\\p{L}])`,
+        'u',
+      )
+    : null;
+  return { lexicon, cueRe, kinds, channelRe };
+}
+
+const OBJECT_VERBS = /^(?:tell|tells|told|telling|ask|asks|asked|asking|urge|urges|urged|urging|warn|warns|warned|warning|assure|assures|assured|assuring|reassure|reassured|remind|reminded|reminds|inform|informed|informs|promise|promised|promises|accuse|accused|accuses|criticize|criticized|criticised|praise|praised|call|called|calls|describe|described|describes|label|labeled|labelled|dub|dubbed|brand|branded|slam|slammed|blast|blasted|hail|hailed|condemn|condemned|denounce|denounced|welcome|welcomed|threaten|threatened)$/;
+const PRONOUN_OBJ = /^(?:him|her|them|us|me|you|it|reporters|journalists|lawmakers|supporters|the crowd|the audience|viewers|listeners|delegates|senators|members)$/;
+const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|earlier|later|previously|again|repeatedly|publicly|privately|last|this|on|in|at|during|late|early|separately|then|also|once|afterward|afterwards|overnight)$/;
+
+function trimRange(text: string, r: Range): Range {
+  let { start, end } = r;
+  while (start < end && /[\s,;:—–-]/.test(text[start])) start++;
+  while (end > start && /[\s,;:.—–-]/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+function hasWords(masked: string, r: Range, n: number): boolean {
+  return wordsIn(masked, r.start, r.end).length >= n;
+}
+
+export interface QuoteContext {
+  matcher: Matcher;
+}
+
+export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
+  const text = doc.text;
+  const { matcher } = ctx;
+  const paras = paragraphs(text);
+  const quoted = findQuotedSpans(text, paras);
+  const masked = maskQuotes(text, quoted);
+  const units = sentenceUnits(doc, masked, paras, quoted);
+  const tags: Tagged = { posAt: new Map(doc.tokens.map((t) => [t.start, t.pos])) };
+  const isCue = (w: string) => matcher.kinds.has(w);
+
+  const frames: Frame[] = [];
+  for (const unit of units) frames.push(...framesIn(unit));
+  return assemble();
+
+  function isVerbLikeAt(at: number): boolean {
+    const pos = tags.posAt.get(at);
+    if (pos) return pos === 'VERB' || pos === 'AUX';
+    const m = /^[\p{Ll}][\p{L}]*/u.exec(masked.slice(at, at + 30));
+    return !!m && (/(?:ed|es)$/.test(m[0]) || isCue(m[0])) && m[0].length > 3;
+  }
+
+  function firstSubject(unit: Unit, before: number): Range | null {
+    for (const m of doc.mentions) {
+      if (m.start >= before) break;
+      if (m.start >= unit.start && m.start - unit.start < 80) return { start: m.start, end: m.end };
+    }
+    const lead = /^(?:[\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,4}|he|she|they|it|we|i)\b/iu.exec(masked.slice(unit.start, before));
+    if (lead && /^[\p{Lu}]/u.test(lead[0])) return { start: unit.start, end: unit.start + lead[0].length };
+    return null;
+  }
+
+  /** Where the reported clause starts after a pre-posed cue ("said Monday that …", "told reporters: …"). */
+  function contentAfter(cueEnd: number, unit: Unit, form: string): { start: number; marked: boolean; addressee: Range | null } {
+    const words = wordsIn(masked, cueEnd, unit.end);
+    for (let k = 0; k < Math.min(words.length, 12); k++) {
+      const wd = words[k];
+      const gap = wd.gapBefore;
+      const colon = gap.indexOf(':');
+      const q = gap.indexOf(MASK);
+      if (q >= 0 && (colon < 0 || q < colon)) return { start: wd.start - gap.length + q, marked: true, addressee: null };
+      if (colon >= 0) return { start: wd.start - gap.length + colon + 1, marked: true, addressee: null };
+      if (wd.w === 'that' && masked[wd.start] === 't') {
+        const addressee = k > 0 && OBJECT_VERBS.test(form) ? { start: words[0].start, end: words[k - 1].end } : null;
+        return { start: wd.end, marked: true, addressee };
+      }
+      if (/[.;]/.test(gap) && k > 0) break;
+    }
+    if (words.length === 0) {
+      const rest = masked.slice(cueEnd, unit.end);
+      const q = rest.indexOf(MASK);
+      return { start: q >= 0 ? cueEnd + q : unit.end, marked: q >= 0, addressee: null };
+    }
+    let k = 0;
+    if (OBJECT_VERBS.test(form)) {
+      // Skip the addressee: a pronoun, "reporters", or a short name ("told Time magazine").
+      const two = words.length > 1 ? `${words[0].w} ${words[1].w}` : '';
+      if (PRONOUN_OBJ.test(two)) k = 2;
+      else if (PRONOUN_OBJ.test(words[0].w)) k = 1;
+      else {
+        let j = 0;
+        if (/^(?:the|a|an)$/.test(words[0].w)) j = 1;
+        while (j < words.length && j < 5 && /^[\p{Lu}]/u.test(text[words[j].start]) && !/[,;]/.test(words[j].gapBefore)) j++;
+        if (j > 0 && (j > 1 || !/^(?:the|a|an)$/.test(words[0].w))) k = j;
+      }
+    }
+    const addressee = k > 0 ? { start: words[0].start, end: words[k - 1].end } : null;
+    // Skip time and manner words right after the cue ("said Monday", "said in a statement,").
+    while (k < words.length && k < 8 && TIME_WORD.test(words[k].w)) {
+      k++;
+      // "in a statement", "on Monday": swallow the rest of the phrase up to a comma.
+      let j = k;
+      while (j < words.length && j < k + 6 && !/[,]/.test(words[j].gapBefore)) j++;
+      if (j < words.length && /,/.test(words[j].gapBefore)) k = j;
+      else {
+        if (k < words.length && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|night|week|month|year|morning|evening|afternoon)$/.test(words[k].w)) k++;
+        break;
+      }
+    }
+    return { start: k < words.length ? words[k].start - (words[k].gapBefore.includes(MASK) ? words[k].gapBefore.length : 0) : unit.end, marked: false, addressee };
+  }
+
+  function framesIn(unit: Unit): Frame[] {
+    const out: Frame[] = [];
+    // Transcript and headline labels: "PENCE: Well, look…", "Pat Caddell: Democrat voters…".
+    const label = /^([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,3}):\s+\S/u.exec(masked.slice(unit.start, unit.end));
+    if (label && paras[unit.paragraph].start === unit.start) {
+      const name = label[1];
+      const lab = { start: unit.start, end: unit.start + name.length };
+      const isCaps = name === name.toUpperCase() && /[A-Z]{2}/.test(name);
+      const isName = doc.mentions.some((m) => m.start === lab.start && m.end === lab.end && m.type === 'PERSON');
+      if (isCaps || isName) {
+        const pEnd = paras[unit.paragraph].end;
+        out.push({ unit, kind: 'colon', cue: { start: lab.end, end: lab.end + 1 }, speaker: lab, content: { start: lab.end + 1, end: pEnd }, strength: 'label', marked: true, addressee: null });
+      }
+    }
+    const re = matcher.cueRe;
+    re.lastIndex = unit.start;
+    for (let m = re.exec(masked); m && m.index < unit.end; m = re.exec(masked)) {
+      const cs = m.index;
+      const ce = cs + m[0].length;
+      if (ce > unit.end) break;
+      const form = m[0].toLowerCase().replace(/\s+/g, ' ');
+      const kind = matcher.kinds.get(form)!;
+      const cue = { start: cs, end: ce };
+      if (kind === 'according') {
+        const after = wordsIn(masked, ce, unit.end);
+        let k = 0;
+        while (k + 1 < after.length && !/[,;:\u0001—(]/.test(after[k + 1].gapBefore) && k < 14) k++;
+        if (!after.length) continue;
+        const speaker = { start: after[0].start, end: after[k].end };
+        const before = wordsIn(masked, unit.start, cs);
+        const content = before.length >= 3 ? { start: unit.start, end: cs } : { start: speaker.end, end: unit.end };
+        out.push({ unit, kind: 'according', cue, speaker, content, strength: 'according', marked: true, addressee: null });
+        continue;
+      }
+      const left = wordsIn(masked, unit.start, cs);
+      const last = left[left.length - 1];
+      const lastEnd = last ? last.end : unit.start;
+      const tailGap = masked.slice(lastEnd, cs);
+      const isIng = form.endsWith('ing');
+      if (/[,\u0001—]/.test(tailGap)) {
+        const contentEnd = lastEnd + tailGap.search(/[,\u0001—]/);
+        if (isIng) {
+          const prior = out.length ? out[out.length - 1].speaker : null;
+          const speaker = prior ?? firstSubject(unit, cs);
+          const after = contentAfter(ce, unit, form);
+          out.push({ unit, kind: 'participle', cue, speaker, content: { start: after.start, end: unit.end }, strength: kind, marked: after.marked, addressee: after.addressee });
+        } else {
+          const speaker = speakerAfter(masked, ce, unit.end);
+          if (!speaker) continue;
+          const gapQ = tailGap.lastIndexOf(MASK);
+          const end = gapQ >= 0 ? lastEnd + gapQ + 1 : contentEnd;
+          out.push({ unit, kind: 'inverted', cue, speaker, content: { start: unit.start, end: Math.max(end, contentEnd) }, strength: kind, marked: true, addressee: null });
+        }
+        continue;
+      }
+      if (!last) continue; // a cue opening its sentence ("Said one aide: …") is too rare to guess
+      let subj = subjectBefore(masked, unit.start, cs, tags, isCue);
+      if (subj) {
+        const sw = wordsIn(masked, subj.start, subj.end);
+        const lastW = sw[sw.length - 1]?.w;
+        if (sw.length === 1 && /^(?:and|but|or|then)$/.test(lastW ?? '')) subj = firstSubject(unit, subj.start);
+        else if (sw.length === 1 && /^(?:that|which)$/.test(lastW ?? '')) subj = null;
+        else if (isIng && sw.length && !isVerbLikeAt(subj.start)) {
+          // "Trump unleashed a series of tweets saying …": the main clause's subject speaks.
+          const before = wordsIn(masked, unit.start, subj.start);
+          const prev = before[before.length - 1];
+          if (prev && !/[,\u0001]/.test(masked.slice(prev.end, subj.start)) && isVerbLikeAt(prev.start)) subj = subjectBefore(masked, unit.start, prev.start, tags, isCue) ?? subj;
+        }
+      }
+      if (!subj) {
+        if (isIng) {
+          const speaker = firstSubject(unit, cs);
+          const after = contentAfter(ce, unit, form);
+          if (speaker) out.push({ unit, kind: 'participle', cue, speaker, content: { start: after.start, end: unit.end }, strength: kind, marked: after.marked, addressee: after.addressee });
+        }
+        continue;
+      }
+      const beforeSubj = wordsIn(masked, unit.start, subj.start);
+      const gapBeforeSubj = masked.slice(beforeSubj.length ? beforeSubj[beforeSubj.length - 1].end : unit.start, subj.start);
+      const breakBefore = beforeSubj.length > 0 && /[,\u0001—]/.test(gapBeforeSubj);
+      if (breakBefore || (beforeSubj.length === 0 && /\u0001/.test(gapBeforeSubj))) {
+        const rest = masked.slice(ce, unit.end);
+        const upTo = /^[^,;:\u0001]*/.exec(rest)![0];
+        const restWords = wordsIn(masked, ce, ce + upTo.length);
+        const adverbial = restWords.length <= 8 && !restWords.some((w) => w.w === 'that');
+        const breakAt = (beforeSubj.length ? beforeSubj[beforeSubj.length - 1].end : unit.start) + gapBeforeSubj.search(/[,\u0001—]/);
+        if (adverbial && ce + upTo.length >= unit.end - 1 && /^[\s.!?]*$/.test(rest.slice(upTo.length).replace(/[\s.!?]+$/, '')) ) {
+          const q = gapBeforeSubj.indexOf(MASK);
+          const end = q >= 0 ? breakAt + gapBeforeSubj.slice(gapBeforeSubj.search(/[,\u0001—]/)).lastIndexOf(MASK) + 1 : breakAt;
+          out.push({ unit, kind: 'post', cue, speaker: subj, content: { start: unit.start, end: Math.max(end, breakAt) }, strength: kind, marked: true, addressee: null });
+          continue;
+        }
+        if (adverbial && rest[upTo.length] === ',') {
+          out.push({ unit, kind: 'parenthetical', cue, speaker: subj, content: { start: unit.start, end: unit.end }, strength: kind, marked: true, addressee: null });
+          continue;
+        }
+      }
+      const after = contentAfter(ce, unit, form);
+      out.push({ unit, kind: 'pre', cue, speaker: subj, content: { start: after.start, end: unit.end }, strength: kind, marked: after.marked, addressee: after.addressee });
+    }
+    return out;
+  }
+
+  function quotesInside(r: Range): QuotedSpan[] {
+    return quoted.filter((q) => q.start >= r.start && q.end <= r.end);
+  }
+
+  function accepts(f: Frame): boolean {
+    if (f.strength === 'naming') return quotesInside(f.content).length > 0;
+    if (f.strength === 'clause') return f.kind !== 'pre' && f.kind !== 'participle' ? true : f.marked;
+    return true;
+  }
+
+  function speakerActor(sp: Range | null): string | null {
+    if (!sp) return null;
+    let fallback: Mention | null = null;
+    for (const m of doc.mentions) {
+      if (m.end <= sp.start) continue;
+      if (m.start >= sp.end) break;
+      const after = text.slice(m.end, m.end + 2);
+      if (/^(?:’s|'s)/.test(after) && m.end < sp.end - 2) continue; // a possessor: "Clinton’s campaign"
+      const before = text.slice(Math.max(sp.start, m.start - 6), m.start);
+      if (m.start > sp.start && /\b(?:of|for|by|from|with|to|at|in|on|about|against)\s+(?:the\s+)?$/.test(before)) continue;
+      if (m.type === 'PERSON' || m.kind === 'pronoun') return m.actor;
+      fallback ??= m;
+    }
+    return fallback ? fallback.actor : null;
+  }
+
+  function mentionedActors(r: Range, exclude: string | null): string[] {
+    const ids = new Set<string>();
+    for (const m of doc.mentions) {
+      if (m.end <= r.start) continue;
+      if (m.start >= r.end) break;
+      if (m.actor && m.actor !== exclude) ids.add(m.actor);
+    }
+    return [...ids];
+  }
+
+  function channelOf(f: Frame): string | null {
+    if (!matcher.channelRe || !f.cue) return null;
+    const from = Math.min(f.cue.start, f.speaker?.start ?? f.cue.start);
+    const to = f.content.start > f.cue.end ? f.content.start : f.unit.end;
+    const m = matcher.channelRe.exec(masked.slice(from, to));
+    return m ? m[0] : null;
+  }
+
+  function dateOf(f: Frame): string | null {
+    let best: { d: number; v: string } | null = null;
+    for (const t of doc.times) {
+      if (t.end <= f.unit.start) continue;
+      if (t.start >= f.unit.end) break;
+      if (!t.value) continue;
+      if (t.start < f.content.end && t.end > f.content.start) continue;
+      if (masked.slice(t.start, t.end).includes(MASK)) continue;
+      const d = f.cue ? Math.abs(t.start - f.cue.start) : 0;
+      if (!best || d < best.d) best = { d, v: t.value };
+    }
+    return best ? best.v : doc.published;
+  }
+
+  function quoteFrom(r: Range, direct: boolean, f: Frame | null): Quote {
+    const actor = f ? speakerActor(f.speaker) : null;
+    const about = mentionedActors(r, actor);
+    if (f?.addressee) for (const a of mentionedActors(f.addressee, actor)) if (!about.includes(a)) about.push(a);
+    return {
+      ...span(text, r.start, r.end),
+      direct,
+      speaker: f?.speaker ? span(text, f.speaker.start, f.speaker.end) : null,
+      actor,
+      cue: f?.cue ? span(text, f.cue.start, f.cue.end) : null,
+      about,
+      channel: f ? channelOf(f) : null,
+      date: f ? dateOf(f) : doc.published,
+    };
+  }
+
+  function statementLike(q: QuotedSpan): boolean {
+    const words = q.end - q.start > 0 ? text.slice(q.start, q.end).split(/\s+/).length : 0;
+    if (q.continued || q.runsOn || words >= 6) return true;
+    return words >= 2 && /[.!?]$/.test(text.slice(q.start, q.end));
+  }
+
+  function assemble(): Quote[] {
+    const accepted = frames.filter(accepts);
+    const out: Quote[] = [];
+    // "…, he said:" closing a paragraph introduces the quotation that opens the next one.
+    const intros = new Map<number, Frame>();
+    for (const f of accepted) {
+      const c = trimRange(text, f.content);
+      if (f.kind === 'pre' && c.end - c.start <= 1 && masked.slice(f.cue!.end, f.unit.end).trim().endsWith(':')) intros.set(f.unit.paragraph + 1, f);
+    }
+    let lastAttributed: { q: QuotedSpan; f: Frame } | null = null;
+    for (const q of quoted) {
+      let best: Frame | null = null;
+      for (const f of accepted) {
+        if (f.content.start <= q.open && q.end <= f.content.end && (!best || f.content.end - f.content.start > best.content.end - best.content.start)) best = f;
+      }
+      const opensParagraph = paras[q.paragraph].start >= q.open - 1;
+      if (!best && opensParagraph && intros.has(q.paragraph)) best = intros.get(q.paragraph)!;
+      if (!best && lastAttributed && statementLike(q)) {
+        const prevPara = lastAttributed.q.paragraph;
+        const unitHasFrame = accepted.some((f) => f.unit.paragraph === q.paragraph && f.unit.start <= q.open && q.open < f.unit.end);
+        if (!unitHasFrame && (prevPara === q.paragraph || (prevPara === q.paragraph - 1 && (q.continued || opensParagraph)))) best = lastAttributed.f;
+      }
+      if (!best && !statementLike(q)) continue; // scare quotes, titles and terms
+      if (best) lastAttributed = { q, f: best };
+      out.push(quoteFrom({ start: q.start, end: q.end }, true, best));
+    }
+    for (const f of accepted) {
+      const c = trimRange(text, f.content);
+      if (c.end <= c.start) continue;
+      // Reported speech is kept when it says more than the quotations inside it.
+      if (!hasWords(masked, c, quotesInside(c).length ? 4 : 2)) continue;
+      out.push(quoteFrom(c, false, f));
+    }
+    return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+}
+
+export const quotesStage: StageFactory = (options: PipelineOptions): Stage => {
+  const matcher = buildMatcher(speechLexicon(options.lexicons ?? []));
+  return {
+    name: 'quotes',
+    run(doc: Document): void {
+      doc.quotes = findQuotes(doc, { matcher });
+    },
+  };
+};
+
+export type { Span };
