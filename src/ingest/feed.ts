@@ -89,7 +89,7 @@ export function parseFeed(xml: string, source: string): FeedItem[] {
       title: text(e.title),
       published: text(e.pubDate) ?? text(e.published) ?? text(e['dc:date']) ?? text(e.updated),
       authors: authorsOf(e['dc:creator'], e.author),
-      publisher: channelTitle,
+      publisher: channelTitle ? channelTitle.split(/\s+(?:[-–—|:])\s+/)[0] : null,
     };
     const candidates = [text(e['content:encoded']), text(e.content), text(e.description), text(e.summary)]
       .filter((c): c is string => !!c)

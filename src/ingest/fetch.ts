@@ -68,7 +68,7 @@ function requestOnce(url: URL, allow: boolean, opts: Required<Pick<FetchOptions,
         const declared = Number(res.headers['content-length'] ?? 0);
         if (declared > opts.maxBytes) {
           res.destroy();
-          return reject(new Refused(tooLarge(declared)));
+          return reject(new Refused(tooLarge(declared, opts.maxBytes)));
         }
         const enc = String(res.headers['content-encoding'] ?? '').toLowerCase();
         const stream =
@@ -78,7 +78,9 @@ function requestOnce(url: URL, allow: boolean, opts: Required<Pick<FetchOptions,
         stream.on('data', (c: Buffer) => {
           size += c.length;
           if (size > opts.maxBytes) {
-            req.destroy(new Refused(tooLarge(size)));
+            stream.removeAllListeners('data');
+            res.destroy();
+            reject(new Refused(tooLarge(size, opts.maxBytes)));
             return;
           }
           chunks.push(c);

@@ -9,6 +9,7 @@ export interface HtmlMeta {
   publisher: string | null;
   authors: string[];
   url: string | null;
+  dateline: string | null;
   /** JSON-LD articleBody, when the page carries one. */
   articleBody: string | null;
 }
@@ -105,6 +106,7 @@ export function readHtmlMeta(document: Document, pageUrl: string | null): HtmlMe
     publisher: publisher ? (findPublisher(publisher)?.name ?? decodeEntities(publisher)) : null,
     authors: [...new Set(authors.map((a) => decodeEntities(a).trim()).filter(Boolean))],
     url: url && /^https?:\/\//.test(url) ? url : pageUrl,
+    dateline: str(article.dateline),
     articleBody: body ? decodeEntities(body) : null,
   };
 }

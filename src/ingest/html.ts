@@ -94,7 +94,8 @@ function readabilityText(document: Document): string {
 }
 
 export function extractHtmlArticle(html: string, url: string | null = null): HtmlArticle {
-  const { document } = parseHTML(html);
+  // a fragment (JSONL `html`, a pasted <article>) gets the document around it Readability needs
+  const { document } = parseHTML(/<html[\s>]|<body[\s>]/i.test(html.slice(0, 5000)) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
   const doc = document as unknown as Document;
   const meta = readHtmlMeta(doc, url);
   dropInvisible(doc.documentElement);

@@ -8,6 +8,6 @@ export function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} kB` : `${n} bytes`;
 }
 
-export function tooLarge(size: number): string {
-  return `too large (${formatBytes(size)}; the limit is ${formatBytes(MAX_INPUT_BYTES)} per article)`;
+export function tooLarge(size: number, max = MAX_INPUT_BYTES): string {
+  return `too large (${formatBytes(size)}; the limit is ${formatBytes(max)} per article)`;
 }

@@ -71,13 +71,37 @@ function isTitleLike(line: string): boolean {
 }
 
 /** A title ending with its outlet: `… -- WSJ`, `… | Reuters`, `… - BBC News`. */
-function splitTitleSuffix(title: string): { title: string; publisher: string | null } {
-  const m = /^(.{8,}?)\s+(?:--|—|–|-|\|)\s+([^|–—]{2,40})$/.exec(title);
+function splitTitleSuffix(title: string): { title: string; publisher: string | null; abbreviation: string | null } {
+  const m = /^(.{8,}?)\s+(--|—|–|-|\|)\s+([^|–—]{2,40})$/.exec(title);
   if (m) {
-    const p = findPublisher(m[2]);
-    if (p) return { title: m[1].trim(), publisher: p.name };
+    const p = findPublisher(m[3]);
+    if (p) return { title: m[1].trim(), publisher: p.name, abbreviation: null };
+    // an outlet we do not know, written as its initials: `… -- MJ`
+    if ((m[2] === '--' || m[2] === '|') && /^[A-Z][A-Z&.]{1,5}$/.test(m[3].trim())) return { title: m[1].trim(), publisher: null, abbreviation: m[3].trim() };
   }
-  return { title, publisher: null };
+  return { title, publisher: null, abbreviation: null };
+}
+
+const OUTLET_WORD =
+  /\b(?:News|Newswires?|Press|Service|Times|Post|Journal|Herald|Wire|Agency|Media|Tribune|Gazette|Daily|Observer|Telegraph|Ledger|Desk|Broadcasting|Radio|Television|Chronicle|Standard|Independent|Monitor|Dispatch|Bulletin|Courier|Reporter|Sentinel|Examiner|Globe|Inquirer|Register)\b/;
+
+/** A header line naming an outlet: `Meridian Newswires`, `Dow Jones`. */
+function outletLine(line: string): { name: string; wire: boolean } | null {
+  if (line.length > 60) return null;
+  const known = findPublisher(line);
+  if (known) return { name: known.name, wire: !!known.wire };
+  const words = line.split(/\s+/);
+  if (words.length > 6 || /[.,;:!?"“”]$/.test(line)) return null;
+  if (!words.every((w) => /^(?:[\p{Lu}\d&]|of$|the$|and$|for$)/u.test(w))) return null;
+  return OUTLET_WORD.test(line) ? { name: line, wire: false } : null;
+}
+
+/** The holder of `Copyright (c) 2025 Dow Jones & Company, Inc.` or `© 2025 Reuters. All rights reserved.` */
+function copyrightHolder(line: string): string | null {
+  const m = /^(?:copyright|©)\s*(?:\(c\)|©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)\s+(.{2,80}?)(?:\.\s|\.?$|\s+all rights reserved)/i.exec(line);
+  if (!m) return null;
+  const holder = m[1].replace(/,?\s+(?:Inc|Ltd|LLC|Co|Corp|plc|GmbH)\.?$/i, '').replace(/[.,]$/, '').trim();
+  return holder ? (findPublisher(holder)?.name ?? holder) : null;
 }
 
 interface Line {
@@ -94,7 +118,12 @@ export function parseMessyText(input: string, hints: ParseHints = {}): ParsedTex
     return { raw, from: 0, keep: !blank, blank };
   });
   const meta: TextMeta = { title: null, published: null, publisher: null, authors: [], dateline: null };
+  // publisher evidence, strongest first
+  let headerPublisher: string | null = null;
+  let suffixPublisher: string | null = null;
   let wire: string | null = null;
+  let holder: string | null = null;
+  let abbreviation: string | null = null;
   let footerDate: string | null = null;
   const trimmed = (l: Line) => l.raw.slice(l.from).trim();
 
@@ -106,13 +135,13 @@ export function parseMessyText(input: string, hints: ParseHints = {}): ParsedTex
     if (l.blank) continue;
     const t = trimmed(l);
     const d = dateLine(t);
-    const pub = t.length <= 40 ? findPublisher(t) : null;
+    const pub = first ? (t.length <= 40 ? findPublisher(t) : null) : outletLine(t);
     const by = BYLINE.exec(t);
     if (d) {
       meta.published ??= d;
     } else if (pub) {
       if (pub.wire) wire ??= pub.name;
-      else meta.publisher ??= pub.name;
+      else headerPublisher ??= pub.name;
     } else if (by && parseAuthorNames(by[1]).length) {
       meta.authors.push(...parseAuthorNames(by[1]));
     } else if (first && hints.title && normalizeTitleKey(t) === normalizeTitleKey(hints.title)) {
@@ -120,7 +149,8 @@ export function parseMessyText(input: string, hints: ParseHints = {}): ParsedTex
     } else if (first && !hints.title && isTitleLike(t) && lines.slice(i + 1).some((x) => !x.blank)) {
       const s = splitTitleSuffix(t);
       meta.title = s.title;
-      if (s.publisher) meta.publisher ??= s.publisher;
+      suffixPublisher = s.publisher;
+      abbreviation = s.abbreviation;
     } else {
       break;
     }
@@ -181,6 +211,7 @@ export function parseMessyText(input: string, hints: ParseHints = {}): ParsedTex
       continue;
     }
     if (isBoilerplateLine(t)) {
+      holder ??= copyrightHolder(t);
       l.keep = false;
       continue;
     }
@@ -190,7 +221,7 @@ export function parseMessyText(input: string, hints: ParseHints = {}): ParsedTex
     }
   }
   meta.published ??= footerDate;
-  meta.publisher ??= wire;
+  meta.publisher = headerPublisher ?? suffixPublisher ?? wire ?? holder ?? abbreviation;
   meta.authors = [...new Set(meta.authors)];
   return { ...meta, text: assemble(lines) };
 }

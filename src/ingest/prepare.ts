@@ -31,6 +31,7 @@ export function prepare(raw: RawItem): Document {
     publisher ??= page.meta.publisher;
     if (!authors.length) authors = page.meta.authors;
     url ??= page.meta.url;
+    dateline ??= page.meta.dateline;
     if (words(page.text) < MIN_HTML_WORDS) throw new InputError(raw.source, 'no article text found in the page');
     text = page.text;
   } else {

@@ -85,12 +85,15 @@ async function* readPath(path: string, options: ReadOptions, top: boolean): Asyn
   yield* fromBytes(buf, path, { name: path, options });
 }
 
+// A folder's own documentation is not an article.
+const NOT_ARTICLES = /^(?:readme|license|licence|changelog|contributing|copying|notice)(?:\.[\w]+)?$/i;
+
 /** Regular files under a folder, depth first, in name order; hidden entries are skipped. */
 async function walk(dir: string): Promise<string[]> {
   const out: string[] = [];
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
+    if (e.name.startsWith('.') || NOT_ARTICLES.test(e.name)) continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...(await walk(p)));
     else out.push(p);

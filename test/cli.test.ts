@@ -1,0 +1,106 @@
+// The CLI end to end: real processes on a temporary database.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { repoRoot } from './shared.js';
+
+let dir: string;
+let db: string;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function parley(args: string[], input?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: repoRoot, env: { ...process.env, PARLEY_DB: '' } });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d) => (stdout += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    p.on('error', reject);
+    p.on('close', (code) => resolve({ code, stdout, stderr }));
+    p.stdin.end(input ?? '');
+  });
+}
+
+const story = (title: string, body: string) => `${title}\n\nBy Olena Hart\nJul 09, 2025\n\nKYIV, Ukraine -- ${body}\n\nWrite to Olena Hart at olena.hart@northline.example\n`;
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'parley-cli-'));
+  db = join(dir, 'test.db');
+  writeFileSync(join(dir, 'a.txt'), story('Envoys Meet in Geneva', 'Envoys from both sides met in Geneva on Tuesday to discuss a prisoner exchange and a partial ceasefire.'));
+  writeFileSync(join(dir, 'b.txt'), story('Drone Strikes Hit Odesa Port', 'Drones struck the port of Odesa overnight, damaging grain silos, regional officials said on Wednesday.'));
+  writeFileSync(join(dir, 'empty.txt'), '');
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('--help on every command', async () => {
+  const runs = await Promise.all(['ingest', 'extract', 'list', 'show', 'search'].map((c) => parley([c, '--help'])));
+  for (const r of runs) {
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^Usage: parley \w+/);
+  }
+  assert.match(runs[0].stdout, /--allow-private/);
+  assert.match(runs[0].stdout, /10 MB/);
+});
+
+test('ingest, then list, show, search; exit 1 when one input fails', async () => {
+  const ing = await parley(['--db', db, 'ingest', join(dir, 'a.txt'), join(dir, 'b.txt'), join(dir, 'empty.txt')]);
+  assert.equal(ing.code, 1, ing.stderr);
+  assert.match(ing.stderr, /stored 2, duplicates 0, failed 1/);
+  assert.match(ing.stderr, /failed: .*empty\.txt: empty input/);
+
+  const again = await parley(['--db', db, 'ingest', join(dir, 'a.txt')]);
+  assert.equal(again.code, 0);
+  assert.match(again.stderr, /stored 0, duplicates 1, failed 0/);
+
+  const list = await parley(['--db', db, 'list', '--json']);
+  assert.equal(list.code, 0);
+  const rows = list.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(rows.map((r) => r.title).sort(), ['Drone Strikes Hit Odesa Port', 'Envoys Meet in Geneva']);
+  const geneva = rows.find((r) => r.title === 'Envoys Meet in Geneva');
+
+  const [show, search, missing] = await Promise.all([
+    parley(['--db', db, 'show', geneva.id]),
+    parley(['--db', db, 'search', 'grain silos', '--json']),
+    parley(['--db', db, 'show', 'no-such-id']),
+  ]);
+  assert.equal(show.code, 0);
+  const doc = JSON.parse(show.stdout);
+  assert.equal(doc.published, '2025-07-09');
+  assert.deepEqual(doc.authors, ['Olena Hart']);
+  assert.equal(doc.dateline, 'KYIV, Ukraine');
+  assert.ok(doc.text.startsWith('Envoys from both sides'));
+  assert.equal(search.code, 0);
+  const hits = search.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(hits.map((h) => h.title), ['Drone Strikes Hit Odesa Port']);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /no article with id no-such-id/);
+});
+
+test('extract prints the document contract and stores nothing; stdin with -', async () => {
+  const extractDb = join(dir, 'extract.db');
+  const r = await parley(['--db', extractDb, 'extract', join(dir, 'a.txt'), '-'], story('Talks From Stdin', 'Delegations read from standard input agreed to meet again in Istanbul next month.'));
+  assert.equal(r.code, 0, r.stderr);
+  const docs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(docs.length, 2);
+  for (const d of docs) for (const k of ['id', 'title', 'published', 'publisher', 'authors', 'dateline', 'text', 'actors', 'mentions', 'quotes', 'times', 'events']) assert.ok(k in d, k);
+  assert.equal(docs[1].title, 'Talks From Stdin');
+  assert.equal(docs[1].source, 'stdin');
+  const list = await parley(['--db', extractDb, 'list', '--json']);
+  assert.equal(list.stdout.trim(), '');
+});
+
+test('usage errors exit 2', async () => {
+  const [noInputs, badLimit] = await Promise.all([parley(['--db', db, 'ingest']), parley(['--db', db, 'list', '--limit', 'many'])]);
+  assert.equal(noInputs.code, 2);
+  assert.match(noInputs.stderr, /missing required argument/);
+  assert.equal(badLimit.code, 2);
+  assert.match(badLimit.stderr, /--limit must be a positive whole number/);
+});
