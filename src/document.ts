@@ -69,6 +69,8 @@ export interface Quote extends Span {
   channel?: string | null;
   /** The utterance's own date when the text gives one, else the article's. */
   date?: string | null;
+  /** Warm (+) or hostile (−) wording, −3…+3, from lexicons/tone.yaml (set by the positions stage). */
+  tone?: number;
 }
 
 export const EVENT_TYPES = [
@@ -87,6 +89,19 @@ export interface Event {
   intensity: number;
   trigger: Span;
   sentence: Sentence;
+}
+
+export type Stance = 'supports' | 'opposes' | 'conditional';
+
+/** Where an actor stands on an issue (lexicons/issues.yaml), with the words that say so. */
+export interface Position {
+  actor: string;
+  issue: string;
+  stance: Stance;
+  date: string | null;
+  /** The quote or sentence that states the position. */
+  evidence: Span;
+  via: 'quote' | 'sentence';
 }
 
 export interface Document {
@@ -110,6 +125,7 @@ export interface Document {
   times: TimeExpr[];
   quotes: Quote[];
   events: Event[];
+  positions?: Position[];
 }
 
 export type DocumentMeta = Pick<

@@ -12,3 +12,6 @@ export type { RawItem, RawMeta } from './ingest/raw.js';
 export type { Input, ReadOptions } from './ingest/sources.js';
 export { InputError, isFailure, type Failure } from './ingest/errors.js';
 export { MAX_INPUT_BYTES } from './ingest/limits.js';
+export * from './analyze/index.js';
+export { eventsStage, codeEvents } from './extract/events.js';
+export { positionsStage, findPositions } from './extract/positions.js';

@@ -2,13 +2,15 @@
 // a stage may read every layer that the stages before it added.
 import { createPipeline, type Pipeline, type PipelineOptions, type StageFactory } from './pipeline.js';
 import { eventsStage } from './extract/events.js';
+import { positionsStage } from './extract/positions.js';
 import { quotesStage } from './extract/quotes.js';
 
 export const defaultStages: StageFactory[] = [
   // sentences + tokens (src/nlp), entities (src/nlp), actors (src/nlp), times (src/nlp),
   // quotes (src/extract), events (src/extract) are added here as they land.
   quotesStage, // reads tokens, mentions and times
-  eventsStage, // last: reads tokens, mentions, times and quotes
+  eventsStage, // reads tokens, mentions, times and quotes
+  positionsStage, // quote tone and positions on issues: reads sentences, mentions, times, quotes
 ];
 
 export function createDefaultPipeline(options: PipelineOptions = {}): Pipeline {

@@ -10,7 +10,8 @@ const FUTURE = new Set([
   'will', "'ll", 'shall', 'plan', 'plans', 'planned', 'planning', 'considering', 'consider', 'considers', 'intend', 'intends',
   'intended', 'going', 'set', 'aims', 'aim', 'prepared', 'preparing', 'ready', 'seeks', 'seek', 'seeking', 'wants', 'want',
   'expected', 'proposed', 'proposes', 'propose', 'upcoming', 'scheduled', 'possible', 'potential', 'future', 'next', 'hopes',
-  'offered', 'offers', 'agreed', 'decided', 'announced', 'pledged',
+  'offered', 'offers', 'agreed', 'decided', 'announced', 'pledged', 'attempt', 'try', 'trying', 'tried', 'coax', 'effort',
+  'efforts', 'hope', 'bid', 'allow', 'allowing', 'allowed', 'able', 'would-be',
 ]);
 const SPEECH = new Set(['said', 'says', 'told', 'announced', 'stated', 'added', 'according', 'insisted', 'argued', 'claimed']);
 const BOUNDARY = new Set([',', ';', ':', '—', '–', '(', ')', '"', '“', '”']);

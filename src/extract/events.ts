@@ -199,7 +199,7 @@ function codeOne(ctx: SentenceCtx, entry: TriggerEntry, a: number, b: number): E
       target = pre.length > 1 ? pre[1] : objectRight(ctx, b, NOMINAL_TARGET_PREPS, false);
       // A nominal that is itself the subject ("the deal would collapse") has no subject to inherit.
       const isSubject = b < ctx.to && (toks[b].pos === 'AUX' || toks[b].pos === 'VERB');
-      if (!source && !isSubject) source = subjectLeft(ctx, a, false) ?? frontedSubject(ctx, b);
+      if (!source && !isSubject) source = subjectLeft(ctx, a, false) ?? (governedByVerb(ctx, a) ? frontedSubject(ctx, b) : null);
     }
   }
   if (source && source === target) target = null;
@@ -307,14 +307,23 @@ function subjectLeft(ctx: SentenceCtx, a: number, passive: boolean): string | nu
   for (let k = a - 1; k >= ctx.from; k--) {
     const act = slotActor(ctx, k);
     if (!act) {
-      if (ctx.lower[k] === ';') return null;
+      const w = ctx.lower[k];
+      if (w === ';') return null;
+      // A relative clause's subject is its antecedent: "Moscow, which has ramped up …".
+      if (w === 'which' || w === 'who') {
+        let j = k - 1;
+        if (j >= ctx.from && ctx.lower[j] === ',') j--;
+        return j >= ctx.from ? slotActor(ctx, j) : null;
+      }
       continue;
     }
     const slot = ctx.slots[ctx.slotAt[k]];
     k = slot.first;
     const after = slot.last + 1 < ctx.to ? ctx.lower[slot.last + 1] : '';
     if (after === "'s" && !passive) continue;
-    if (!passive && slot.last + 1 < a && isObjectPosition(ctx, slot.first)) continue;
+    // "allowing Ukraine to strike": the object of the first verb is the subject of the second.
+    const infinitiveSubject = after === 'to' && slot.last + 2 === a;
+    if (!passive && !infinitiveSubject && slot.last + 1 < a && isObjectPosition(ctx, slot.first)) continue;
     return act;
   }
   return null;
@@ -324,7 +333,7 @@ function subjectLeft(ctx: SentenceCtx, a: number, passive: boolean): string | nu
 function isObjectPosition(ctx: SentenceCtx, first: number): boolean {
   for (let k = first - 1; k >= ctx.from; k--) {
     const p = ctx.toks[k].pos;
-    if (p === 'DET' || p === 'ADJ' || p === 'NUM') continue;
+    if (p === 'DET' || p === 'ADJ' || p === 'NUM' || p === 'PROPN') continue;
     if (p === 'CCONJ') {
       // Coordinated with an earlier noun phrase: inherit its position.
       let j = k - 1;
@@ -333,6 +342,16 @@ function isObjectPosition(ctx: SentenceCtx, first: number): boolean {
       return false;
     }
     return (p === 'ADP' && ctx.lower[k] !== 'by') || p === 'VERB';
+  }
+  return false;
+}
+
+/** "promising to levy sanctions": a verb governs the nominal within its clause. */
+function governedByVerb(ctx: SentenceCtx, a: number): boolean {
+  for (let k = a - 1; k >= Math.max(ctx.from, a - 5); k--) {
+    const p = ctx.toks[k].pos;
+    if (p === 'VERB') return true;
+    if (p === 'PUNCT' || p === 'ADP' || ctx.slotAt[k] >= 0) return false;
   }
   return false;
 }

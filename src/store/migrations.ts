@@ -108,6 +108,25 @@ export const migrations: Migration[] = [
       `CREATE INDEX events_order ON events (coalesce(date, ''), id)`,
     ],
   },
+  {
+    // Written by the events owner: the tone of each statement by one actor about another (one
+    // row per quote and actor spoken about) and stated positions on issues, so dyad series and
+    // position listings aggregate in SQL instead of re-reading documents.
+    version: 3,
+    name: 'statement tone per dyad, positions on issues',
+    common: [
+      `CREATE TABLE statement_tone (
+        article_id TEXT NOT NULL, quote_start INTEGER NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
+        date TEXT, tone {{real}} NOT NULL, PRIMARY KEY (article_id, quote_start, target))`,
+      `CREATE INDEX statement_tone_dyad ON statement_tone (source, target, date)`,
+      `CREATE TABLE positions (
+        id {{serial}}, article_id TEXT NOT NULL, actor_id TEXT NOT NULL, issue TEXT NOT NULL, stance TEXT NOT NULL,
+        date TEXT, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL, evidence TEXT NOT NULL, via TEXT NOT NULL)`,
+      `CREATE INDEX positions_actor ON positions (actor_id, issue, date, id)`,
+      `CREATE INDEX positions_issue ON positions (issue, date, id)`,
+      `CREATE INDEX positions_article ON positions (article_id)`,
+    ],
+  },
 ];
 
 /**

@@ -25,6 +25,9 @@ import {
 } from './store.js';
 import { actorRow, aliasKey, articleSummary, eventRow, ftsQuery, mergeActor, NEAR_DUPLICATE_CANDIDATES, quoteRow, type Row } from './rows.js';
 
+import * as analysis from './sqliteAnalysis.js';
+import type { DyadFilter, DyadPoint, DyadQuery, DyadSummary, PositionFilter, StoredPosition } from './store.js';
+
 export class SqliteStore implements Store {
   readonly engine = 'sqlite' as const;
   readonly db: Database.Database;
@@ -129,6 +132,7 @@ export class SqliteStore implements Store {
     );
     for (const e of doc.events)
       event.run(doc.id, e.type, e.source, e.target, e.modality, e.date ?? doc.published, e.intensity, e.trigger.start, e.trigger.end, e.trigger.text, e.sentence.start, e.sentence.end);
+    analysis.saveAnalysisRows(db, doc);
     return duplicateOf ? { id: doc.id, status: 'near-duplicate', duplicateOf } : { id: doc.id, status: 'stored' };
   }
 
@@ -299,6 +303,18 @@ export class SqliteStore implements Store {
       )
       .all(...args, limit + 1) as Row[];
     return paginate(rows, limit, (r) => [r.date ?? '', r.id], eventRow);
+  }
+
+  async dyadSeries(query: DyadQuery): Promise<DyadPoint[]> {
+    return analysis.dyadSeries(this.db, query);
+  }
+
+  async dyads(filter?: DyadFilter): Promise<DyadSummary[]> {
+    return analysis.dyads(this.db, filter);
+  }
+
+  async positions(filter?: PositionFilter): Promise<Page<StoredPosition>> {
+    return analysis.positions(this.db, filter);
   }
 
   async stats(): Promise<StoreStats> {

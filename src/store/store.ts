@@ -124,6 +124,70 @@ export interface EventFilter extends PageRequest {
   articleId?: string;
 }
 
+export type DyadBucket = 'day' | 'week' | 'month';
+
+export interface DyadQuery {
+  /** Actor ids; each also stands for every actor affiliated to it (Peskov → Kremlin → RUS). */
+  source: string;
+  target: string;
+  by?: DyadBucket;
+  from?: string;
+  to?: string;
+  /** Only the two actors themselves, without their affiliates. */
+  exact?: boolean;
+}
+
+/** One period of a directed dyad: what A did to B and how A spoke of B. Negated events are left out. */
+export interface DyadPoint {
+  /** Period start: YYYY-MM-DD for day and week (weeks start on Monday), YYYY-MM for month. */
+  period: string;
+  events: number;
+  byType: Partial<Record<EventType, number>>;
+  /** Mean event intensity (−10 … +10), null without events. */
+  intensity: number | null;
+  /** Quotes by A about B in the period, and their mean tone (−3 … +3). */
+  quotes: number;
+  tone: number | null;
+}
+
+export interface DyadSummary {
+  source: string;
+  target: string;
+  events: number;
+  intensity: number | null;
+  quotes: number;
+  tone: number | null;
+  first: string | null;
+  last: string | null;
+}
+
+export interface DyadFilter {
+  actor?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+export interface StoredPosition {
+  id: number;
+  articleId: string;
+  articleTitle: string | null;
+  published: string | null;
+  actor: string;
+  issue: string;
+  stance: 'supports' | 'opposes' | 'conditional';
+  date: string | null;
+  evidence: { start: number; end: number; text: string };
+  via: 'quote' | 'sentence';
+}
+
+export interface PositionFilter extends PageRequest {
+  actor?: string;
+  issue?: string;
+  from?: string;
+  to?: string;
+}
+
 export interface StoreStats {
   articles: number;
   actors: number;
@@ -153,6 +217,15 @@ export interface Store {
 
   quotes(filter?: QuoteFilter): Promise<Page<StoredQuote>>;
   events(filter?: EventFilter): Promise<Page<StoredEvent>>;
+
+  // Analysis queries (migration 3). Optional until every engine implements them; callers go
+  // through src/analyze, which reports an engine without them clearly.
+  /** A directed dyad as a time series, aggregated in the database. */
+  dyadSeries?(query: DyadQuery): Promise<DyadPoint[]>;
+  /** Actor pairs with events or quotes between them, most active first (exact ids, no roll-up). */
+  dyads?(filter?: DyadFilter): Promise<DyadSummary[]>;
+  /** Stated positions on issues, oldest first. */
+  positions?(filter?: PositionFilter): Promise<Page<StoredPosition>>;
 
   stats(): Promise<StoreStats>;
   close(): Promise<void>;

@@ -6,5 +6,12 @@ import { extractCommand } from './extract.js';
 import { listCommand } from './list.js';
 import { showCommand } from './show.js';
 import { searchCommand } from './search.js';
+import { eventsCommand } from './events.js';
+import { timelineCommand } from './timeline.js';
+import { dyadCommand } from './dyad.js';
+import { positionsCommand } from './positions.js';
+import { reversalsCommand } from './reversals.js';
+import { briefCommand } from './brief.js';
+import { exportCommand } from './export.js';
 
-export const commands: CommandRegistrar[] = [ingestCommand, extractCommand, listCommand, showCommand, searchCommand, migrateCommand];
+export const commands: CommandRegistrar[] = [ingestCommand, extractCommand, listCommand, showCommand, searchCommand, eventsCommand, timelineCommand, dyadCommand, positionsCommand, reversalsCommand, briefCommand, exportCommand, migrateCommand];

@@ -1,0 +1,78 @@
+// Tone of a statement from lexicons/tone.yaml: warm words score +, hostile words −, a negator
+// just before an entry flips it. Used on an actor's quotes about another actor (dyad tone).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { lexiconDir } from '../extract/eventLexicon.js';
+
+interface ToneEntry {
+  words: string[];
+  weight: number;
+}
+
+export interface ToneLexicon {
+  /** First word → entries starting with it, longest first. */
+  entries: Map<string, ToneEntry[]>;
+  negators: Set<string>;
+}
+
+let shipped: ToneLexicon | null = null;
+
+export function loadToneLexicon(file = join(lexiconDir(), 'tone.yaml')): ToneLexicon {
+  if (shipped && file === join(lexiconDir(), 'tone.yaml')) return shipped;
+  let raw: { warm?: Record<string, number>; hostile?: Record<string, number>; negators?: string[] };
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${file}: cannot read tone lexicon (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+  }
+  const lex: ToneLexicon = { entries: new Map(), negators: new Set((raw.negators ?? []).map((w) => w.toLowerCase())) };
+  for (const [phrase, w] of [...Object.entries(raw.warm ?? {}), ...Object.entries(raw.hostile ?? {})]) {
+    const words = words_(phrase);
+    if (!words.length) continue;
+    const list = lex.entries.get(words[0]) ?? [];
+    list.push({ words, weight: Number(w) });
+    list.sort((a, b) => b.words.length - a.words.length);
+    lex.entries.set(words[0], list);
+  }
+  if (file === join(lexiconDir(), 'tone.yaml')) shipped = lex;
+  return lex;
+}
+
+function words_(text: string): string[] {
+  return text.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+}
+
+/** Base forms a word may stand for: "disappointed" → disappoint, "lies" → lie. */
+function variants(w: string): string[] {
+  const out = [w];
+  for (const suf of ['s', 'es', 'ed', 'd', 'ing', 'ly']) if (w.length > suf.length + 2 && w.endsWith(suf)) out.push(w.slice(0, -suf.length));
+  return out;
+}
+
+/** −3 (hostile) … +3 (warm); 0 when no lexicon word occurs. */
+export function scoreTone(text: string, lex: ToneLexicon = loadToneLexicon()): number {
+  const ws = words_(text);
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < ws.length; i++) {
+    let hit: ToneEntry | null = null;
+    for (const v of variants(ws[i])) {
+      for (const e of lex.entries.get(v) ?? []) {
+        if (e.words.every((x, k) => k === 0 || ws[i + k] === x)) {
+          hit = e;
+          break;
+        }
+      }
+      if (hit) break;
+    }
+    if (!hit) continue;
+    let w = hit.weight;
+    for (let k = Math.max(0, i - 3); k < i; k++) if (lex.negators.has(ws[k]) || ws[k].endsWith("n't")) w = -w / 2;
+    sum += w;
+    n++;
+    i += hit.words.length - 1;
+  }
+  if (!n) return 0;
+  return Math.max(-3, Math.min(3, Math.round((sum / Math.sqrt(n)) * 100) / 100));
+}

@@ -1,0 +1,104 @@
+// SQLite side of the analysis queries (dyad series, dyad list, positions) and of saving the
+// analysis rows of a document. SqliteStore delegates here; PostgreSQL mirrors the same SQL.
+import type Database from 'better-sqlite3';
+import type { Document } from '../document.js';
+import { dyadPoints, dyadSummaryRow, positionRow, positionRows, toneRows } from './analysisRows.js';
+import { decodeCursor, encodeCursor, pageLimit, type DyadFilter, type DyadPoint, type DyadQuery, type DyadSummary, type Page, type PositionFilter, type StoredPosition } from './store.js';
+import type { Row } from './rows.js';
+
+export function saveAnalysisRows(db: Database.Database, doc: Document): void {
+  const tone = db.prepare(
+    'INSERT OR IGNORE INTO statement_tone (article_id, quote_start, source, target, date, tone) VALUES (@article_id, @quote_start, @source, @target, @date, @tone)',
+  );
+  for (const r of toneRows(doc)) tone.run(r);
+  const pos = db.prepare(
+    `INSERT INTO positions (article_id, actor_id, issue, stance, date, evidence_start, evidence_end, evidence, via)
+     VALUES (@article_id, @actor_id, @issue, @stance, @date, @evidence_start, @evidence_end, @evidence, @via)`,
+  );
+  for (const r of positionRows(doc)) pos.run(r);
+}
+
+/**
+ * An actor and everything affiliated to it, transitively (Peskov → Kremlin → RUS). Actors
+ * without an affiliation belong to their country.
+ */
+const MEMBERS = (name: string) => `${name}(id) AS (SELECT ? UNION SELECT x.id FROM actors x JOIN ${name} m
+  ON x.affiliation = m.id OR (x.affiliation IS NULL AND x.country = m.id AND x.id <> m.id))`;
+
+const BUCKET = {
+  day: (c: string) => `date(substr(${c}, 1, 10))`,
+  week: (c: string) => `date(substr(${c}, 1, 10), 'weekday 0', '-6 days')`,
+  month: (c: string) => `substr(${c}, 1, 7)`,
+};
+
+export function dyadSeries(db: Database.Database, q: DyadQuery): DyadPoint[] {
+  const bucket = BUCKET[q.by ?? 'month'];
+  if (!bucket) throw new Error(`unknown period "${q.by}": use day, week or month`);
+  const range: string[] = [];
+  const args: unknown[] = [];
+  if (q.from) (range.push('AND date >= ?'), args.push(q.from));
+  if (q.to) (range.push('AND date <= ?'), args.push(q.to + '\uffff'));
+  const sets = q.exact
+    ? `a_set(id) AS (SELECT ?), b_set(id) AS (SELECT ?)`
+    : `${MEMBERS('a_set')}, ${MEMBERS('b_set')}`;
+  const ev = db
+    .prepare(
+      `WITH RECURSIVE ${sets}
+       SELECT ${bucket('date')} AS period, type, count(*) AS n, sum(intensity) AS total FROM events
+       WHERE source IN (SELECT id FROM a_set) AND target IN (SELECT id FROM b_set) AND modality <> 'negated' ${range.join(' ')}
+       GROUP BY period, type`,
+    )
+    .all(q.source, q.target, ...args) as Row[];
+  const tone = db
+    .prepare(
+      `WITH RECURSIVE ${sets}
+       SELECT ${bucket('date')} AS period, count(*) AS n, avg(tone) AS mean FROM statement_tone
+       WHERE source IN (SELECT id FROM a_set) AND target IN (SELECT id FROM b_set) ${range.join(' ')}
+       GROUP BY period`,
+    )
+    .all(q.source, q.target, ...args) as Row[];
+  return dyadPoints(ev, tone);
+}
+
+export function dyads(db: Database.Database, f: DyadFilter = {}): DyadSummary[] {
+  const where: string[] = ['source IS NOT NULL', 'target IS NOT NULL', 'source <> target'];
+  const args: unknown[] = [];
+  if (f.actor) (where.push('(source = ? OR target = ?)'), args.push(f.actor, f.actor));
+  if (f.from) (where.push('date >= ?'), args.push(f.from));
+  if (f.to) (where.push('date <= ?'), args.push(f.to + '\uffff'));
+  const w = where.join(' AND ');
+  const limit = Math.max(1, Math.min(1000, f.limit ?? 50));
+  const rows = db
+    .prepare(
+      `SELECT source, target, sum(events) AS events, sum(isum) / nullif(sum(events), 0) AS intensity, sum(quotes) AS quotes,
+         sum(tsum) / nullif(sum(quotes), 0) AS tone, min(first) AS first, max(last) AS last FROM (
+         SELECT source, target, count(*) AS events, sum(intensity) AS isum, 0 AS quotes, 0 AS tsum, min(date) AS first, max(date) AS last
+           FROM events WHERE ${w} AND modality <> 'negated' GROUP BY source, target
+         UNION ALL
+         SELECT source, target, 0, 0, count(*), sum(tone), min(date), max(date) FROM statement_tone WHERE ${w} GROUP BY source, target)
+       GROUP BY source, target ORDER BY sum(events) + sum(quotes) DESC, source, target LIMIT ?`,
+    )
+    .all(...args, ...args, limit) as Row[];
+  return rows.map(dyadSummaryRow);
+}
+
+export function positions(db: Database.Database, f: PositionFilter = {}): Page<StoredPosition> {
+  const limit = pageLimit(f);
+  const c = decodeCursor(f.cursor);
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (f.actor) (where.push('p.actor_id = ?'), args.push(f.actor));
+  if (f.issue) (where.push('p.issue = ?'), args.push(f.issue));
+  if (f.from) (where.push('p.date >= ?'), args.push(f.from));
+  if (f.to) (where.push('p.date <= ?'), args.push(f.to + '\uffff'));
+  if (c) (where.push(`(coalesce(p.date, '') > ? OR (coalesce(p.date, '') = ? AND p.id > ?))`), args.push(c[0], c[0], c[1]));
+  const rows = db
+    .prepare(
+      `SELECT p.*, a.title AS article_title, a.published FROM positions p JOIN articles a ON a.id = p.article_id
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY coalesce(p.date, ''), p.id LIMIT ?`,
+    )
+    .all(...args, limit + 1) as Row[];
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items: items.map(positionRow), next: rows.length > limit ? encodeCursor([last.date ?? '', last.id]) : null };
+}
