@@ -180,6 +180,8 @@ export default async function run(args: string[]): Promise<void> {
   for (const [label, key, bar] of bars) console.log(`${f(key) >= bar ? 'PASS' : 'FAIL'} ${label}: ${f(key).toFixed(3)} (bar ${bar})`);
   const errors = Number(opt('--errors') ?? 0);
   if (errors) printErrors(gold, predicted, errors, opt('--only'));
+  const fp = opt('--false-positives');
+  if (fp) for (const l of falsePositives(gold, predicted, fp === 'direct').slice(0, 400)) console.log(l.slice(0, 260));
 }
 
 function printErrors(gold: GoldDoc[], predicted: Map<string, Document>, n: number, only?: string): void {
@@ -199,4 +201,23 @@ function printErrors(gold: GoldDoc[], predicted: Map<string, Document>, n: numbe
       console.log(`${hit ? 'SPEAKER' : 'MISSED '} ${a.direct ? 'D' : 'I'} [${src}] ${hit ? `got [${hit.speaker?.text ?? '-'}]` : ''} :: ${g.text.slice(a.content[0], a.content[1]).slice(0, 140).replace(/\n/g, ' ')}`);
     }
   }
+}
+
+/** Predictions that score as wrong: no gold content under them, or a speaker off the gold source. */
+export function falsePositives(gold: GoldDoc[], predicted: Map<string, Document>, directOnly: boolean): string[] {
+  const lines: string[] = [];
+  for (const g of gold) {
+    const d = predicted.get(g.base)!;
+    const G = g.atts.filter((a) => !directOnly || a.direct);
+    for (const q of d.quotes) {
+      if (directOnly && !q.direct) continue;
+      if (!q.speaker) continue;
+      const matches = G.filter((a) => overlap([q.start, q.end], a.content));
+      const ctx = g.text.slice(Math.max(0, q.start - 60), q.end + 60).replace(/\n/g, ' ');
+      if (!matches.length) lines.push(`NOGOLD [${q.speaker.text}] ${q.cue?.text ?? ''} :: ${ctx}`);
+      else if (!matches.some((a) => a.source && overlap([q.speaker!.start, q.speaker!.end], a.source)))
+        lines.push(`WRONGSPK got [${q.speaker.text}] want [${matches.map((a) => (a.source ? g.text.slice(a.source[0], a.source[1]) : '-')).join('|')}] :: ${q.text.slice(0, 80)}`);
+    }
+  }
+  return lines;
 }

@@ -12,7 +12,7 @@ export const MASK = '\u0001';
  * the closing mark stays visible: it tells where the sentence holding the quotation ends.
  */
 export function maskQuotes(text: string, quotes: QuotedSpan[]): string {
-  if (!quotes.length) return text;
+  if (!quotes.length) return blankPartyTags(text);
   const parts: string[] = [];
   let at = 0;
   for (const q of quotes) {
@@ -29,7 +29,12 @@ export function maskQuotes(text: string, quotes: QuotedSpan[]): string {
     at = q.close;
   }
   parts.push(text.slice(at));
-  return parts.join('');
+  return blankPartyTags(parts.join(''));
+}
+
+/** "Rep. Gwen Moore (D-Wis.)": the brackets of a party tag do not end the name they follow. */
+function blankPartyTags(s: string): string {
+  return s.replace(/\(((?:[DRIL]|Dem|Rep|Ind)[-–.,]\s?[A-Z][A-Za-z.]{1,12})\)/g, ' $1 ');
 }
 
 export interface Unit {
@@ -55,10 +60,11 @@ export function sentenceUnits(doc: Document, masked: string, paras: Paragraph[],
       while (si < sents.length && sents[si].end <= p.start) si++;
       for (let k = si; k < sents.length && sents[k].start < p.end; k++) {
         const b = sents[k].start;
-        if (b > p.start && !insideQuote(b)) cuts.add(b);
+        // A sentence never opens in lower case: such a cut follows an abbreviation ("(R-Ga.) said").
+        if (b > p.start && !insideQuote(b) && !/\p{Ll}/u.test(masked[b])) cuts.add(b);
       }
     } else {
-      const re = /[.!?][\u0001"”')\]]*\s+(?=[\u0001"“'‘(\[]?[\p{Lu}\p{N}])/gu;
+      const re = /[.!?][\u0001"”')\]]*\s+(?=\u0001|["“'‘(\[]?[\p{Lu}\p{N}])/gu;
       const slice = masked.slice(p.start, p.end);
       for (let m = re.exec(slice); m; m = re.exec(slice)) {
         const endPunct = p.start + m.index;
@@ -113,12 +119,14 @@ const AUX = new Set([
   'shall', 'did', 'does', 'do', 'not', "n't", 'never', 'also', 'later', 'earlier', 'then', 'again', 'once', 'often', 'already', 'still', 'just', 'even',
   'first', 'last', 'now', 'soon', 'too', 'since', 'long', 'ever', 'always', 'previously', 'separately', 'has also', 'reportedly', 'recently',
   'himself', 'herself', 'themselves', 'itself', 'both', 'all', 'each',
+  ...['didn’t', 'doesn’t', 'don’t', 'wasn’t', 'isn’t', 'hasn’t', 'haven’t', 'hadn’t', 'won’t', 'wouldn’t', 'can’t', 'couldn’t', 'aren’t', 'weren’t', 'shouldn’t']
+    .flatMap((w) => [w, w.replace('’', "'")]),
 ]);
 
 /** Words that open a new clause: the subject of a cue never reaches across them. */
 const CLAUSE_OPENERS = new Set([
   'that', 'but', 'because', 'while', 'when', 'whereas', 'although', 'though', 'if', 'as', 'after', 'before', 'until', 'unless', 'so', 'than',
-  'whether', 'where', 'once', 'since', 'yet', 'nor', 'or', 'then', 'and', 'how', 'why', 'what',
+  'whether', 'where', 'once', 'since', 'yet', 'nor', 'then', 'how', 'why', 'what',
 ]);
 
 const APPOSITIVE_START = /^(?:a|an|the|who|whose|which|his|her|its|their|our|one|two|three|now|then|also|himself|herself|itself|\d.*|[\p{Lu}].*)$/u;
@@ -162,7 +170,7 @@ export function subjectBefore(
     const gap = words[j].gapBefore;
     if (/[;:\u0001—–(\[]|\.\s/.test(gap) || /\s-\s/.test(gap)) break;
     if (/,/.test(gap)) {
-      if (inAppositive && APPOSITIVE_START.test(masked.slice(words[j].start, words[j].end)) && count < 30) {
+      if (inAppositive && count < 30) {
         // Crossed an apposition ("Lovas, the chairman,"); the next segment back is its head.
         inAppositive = false;
         j--;

@@ -42,7 +42,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function buildMatcher(lexicon: SpeechLexicon): Matcher {
   const kinds = new Map<string, CueKind>(lexicon.forms);
-  for (const p of lexicon.sourceAfter) kinds.set(p, 'according');
+  for (const p of lexicon.sourceAfter) {
+    kinds.set(p, 'according');
+    kinds.set(p[0].toUpperCase() + p.slice(1), 'according');
+  }
   const alts = [...kinds.keys()].sort((a, b) => b.length - a.length).map((f) => f.split(/\s+/).map(escape).join('\\s+'));
   const cueRe = new RegExp(`(?<![\\p{L}\\p{N}’'-])(?:${alts.join('|')})(?![\\p{L}\\p{N}’'-])`, 'gu');
   const chans = [...new Set(lexicon.channels)].sort((a, b) => b.length - a.length).map((c) => c.split(/\s+/).map(escape).join('\\s+'));
@@ -57,6 +60,8 @@ function buildMatcher(lexicon: SpeechLexicon): Matcher {
 
 const OBJECT_VERBS = /^(?:tell|tells|told|telling|ask|asks|asked|asking|urge|urges|urged|urging|warn|warns|warned|warning|assure|assures|assured|assuring|reassure|reassured|remind|reminded|reminds|inform|informed|informs|promise|promised|promises|accuse|accused|accuses|criticize|criticized|criticised|praise|praised|call|called|calls|describe|described|describes|label|labeled|labelled|dub|dubbed|brand|branded|slam|slammed|blast|blasted|hail|hailed|condemn|condemned|denounce|denounced|welcome|welcomed|threaten|threatened)$/;
 const PRONOUN_OBJ = /^(?:him|her|them|us|me|you|it|reporters|journalists|lawmakers|supporters|the crowd|the audience|viewers|listeners|delegates|senators|members)$/;
+const DETERMINER = /^(?:the|a|an|his|her|its|their|this|these|those|our|my|your|no|every|each|any|some|whose|such|another|same|public|private|written|verbal|official|formal|new|latest|first|second|final|earlier|previous)$/;
+const PREPOSITION = /^(?:in|on|at|during|following|with|after|before|by|for|from|into|of|about|over|under|since|until|amid|despite|without|through|upon|against|toward|towards|like|unlike|as)$/;
 const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|earlier|later|previously|again|repeatedly|publicly|privately|last|this|on|in|at|during|late|early|separately|then|also|once|afterward|afterwards|overnight)$/;
 
 function trimRange(text: string, r: Range): Range {
@@ -95,27 +100,41 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
     return !!m && (/(?:ed|es)$/.test(m[0]) || isCue(m[0])) && m[0].length > 3;
   }
 
+  /** The main clause's subject, after a leading adverbial ("During a speech Monday, Trump …"). */
   function firstSubject(unit: Unit, before: number): Range | null {
-    for (const m of doc.mentions) {
-      if (m.start >= before) break;
-      if (m.start >= unit.start && m.start - unit.start < 80) return { start: m.start, end: m.end };
+    const words = wordsIn(masked, unit.start, before);
+    let k = 0;
+    if (words.length && (PREPOSITION.test(words[0].w) || /^(?:when|while|after|as|if|asked|speaking|earlier|later|meanwhile|however|still|but|and|yet|so)$/.test(words[0].w))) {
+      const comma = words.findIndex((w, i) => i > 0 && i < 16 && /,/.test(w.gapBefore));
+      if (comma < 0) return null;
+      k = comma;
     }
-    const lead = /^(?:[\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,4}|he|she|they|it|we|i)\b/iu.exec(masked.slice(unit.start, before));
-    if (lead && /^[\p{Lu}]/u.test(lead[0])) return { start: unit.start, end: unit.start + lead[0].length };
-    return null;
+    let v = k + 1;
+    while (v < words.length && v < k + 14 && !isVerbLikeAt(words[v].start) && !/[,;:\u0001]/.test(words[v].gapBefore)) v++;
+    if (v >= words.length || v >= k + 14) return null;
+    let e = v - 1;
+    while (e > k && /^(?:has|have|had|is|was|were|are|will|would|also|then|later|later|again|not|did|does|do|repeatedly|recently|reportedly)$/.test(words[e].w)) e--;
+    const r = { start: words[k].start, end: words[e].end };
+    for (const m of doc.mentions) {
+      if (m.start >= r.end) break;
+      if (m.start >= r.start && m.end <= r.end) return r;
+    }
+    return r;
   }
 
   /** Where the reported clause starts after a pre-posed cue ("said Monday that …", "told reporters: …"). */
   function contentAfter(cueEnd: number, unit: Unit, form: string): { start: number; marked: boolean; addressee: Range | null } {
     const words = wordsIn(masked, cueEnd, unit.end);
-    for (let k = 0; k < Math.min(words.length, 12); k++) {
+    for (let k = 0; k < Math.min(words.length, 10); k++) {
       const wd = words[k];
+      // Past a verb, a "that" or a colon belongs to the reported clause itself.
+      if (k > 0 && isVerbLikeAt(words[k - 1].start)) break;
       const gap = wd.gapBefore;
       const colon = gap.indexOf(':');
       const q = gap.indexOf(MASK);
       if (q >= 0 && (colon < 0 || q < colon)) return { start: wd.start - gap.length + q, marked: true, addressee: null };
       if (colon >= 0) return { start: wd.start - gap.length + colon + 1, marked: true, addressee: null };
-      if (wd.w === 'that' && masked[wd.start] === 't') {
+      if (wd.w === 'that' && masked[wd.start] === 't' && k <= 6) {
         const addressee = k > 0 && OBJECT_VERBS.test(form) ? { start: words[0].start, end: words[k - 1].end } : null;
         return { start: wd.end, marked: true, addressee };
       }
@@ -169,13 +188,28 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
         out.push({ unit, kind: 'colon', cue: { start: lab.end, end: lab.end + 1 }, speaker: lab, content: { start: lab.end + 1, end: pEnd }, strength: 'label', marked: true, addressee: null });
       }
     }
+    // "“…”― Pamela Padilla": a dash after a quotation names its speaker.
+    const dashRe = /\u0001[.,!?]?\u0001*\s*([―—–]+|-{1,2})\s*([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,4})/gu;
+    dashRe.lastIndex = unit.start;
+    for (let m = dashRe.exec(masked); m && m.index < unit.end; m = dashRe.exec(masked)) {
+      const dashAt = m.index + m[0].indexOf(m[1]);
+      const nameAt = m.index + m[0].length - m[2].length;
+      const quoteStart = masked.lastIndexOf(MASK, m.index);
+      let qs = quoteStart;
+      while (qs > unit.start && masked[qs - 1] === MASK) qs--;
+      if (qs > unit.start && /\S/.test(masked.slice(unit.start, qs).replace(/[\s.,]/g, ''))) {
+        const first = masked.slice(unit.start, qs).trim();
+        if (first && !/[.!?]$/.test(first)) continue;
+      }
+      out.push({ unit, kind: 'post', cue: { start: dashAt, end: dashAt + m[1].length }, speaker: { start: nameAt, end: nameAt + m[2].length }, content: { start: qs, end: dashAt }, strength: 'label', marked: true, addressee: null });
+    }
     const re = matcher.cueRe;
     re.lastIndex = unit.start;
     for (let m = re.exec(masked); m && m.index < unit.end; m = re.exec(masked)) {
       const cs = m.index;
       const ce = cs + m[0].length;
       if (ce > unit.end) break;
-      const form = m[0].toLowerCase().replace(/\s+/g, ' ');
+      const form = m[0].replace(/\s+/g, ' ');
       const kind = matcher.kinds.get(form)!;
       const cue = { start: cs, end: ce };
       if (kind === 'according') {
@@ -202,6 +236,18 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
           const after = contentAfter(ce, unit, form);
           out.push({ unit, kind: 'participle', cue, speaker, content: { start: after.start, end: unit.end }, strength: kind, marked: after.marked, addressee: after.addressee });
         } else {
+          // "Richard Revesz, director of …, said the states were …": a subject with an apposition,
+          // not an inverted "…, said Revesz".
+          if (!tailGap.includes(MASK)) {
+            const subj = subjectBefore(masked, unit.start, cs, tags, isCue);
+            const restWords = wordsIn(masked, ce, unit.end);
+            const subjStartsClause = subj && (subj.start === unit.start || /^(?:but|and|so|yet|meanwhile)$/.test(wordsIn(masked, unit.start, subj.start).map((w) => w.w).join(' ')));
+            if (subj && subjStartsClause && restWords.length > 5) {
+              const after = contentAfter(ce, unit, form);
+              out.push({ unit, kind: 'pre', cue, speaker: subj, content: { start: after.start, end: unit.end }, strength: kind, marked: after.marked, addressee: after.addressee });
+              continue;
+            }
+          }
           const speaker = speakerAfter(masked, ce, unit.end);
           if (!speaker) continue;
           const gapQ = tailGap.lastIndexOf(MASK);
@@ -211,7 +257,16 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
         continue;
       }
       if (!last) continue; // a cue opening its sentence ("Said one aide: …") is too rare to guess
-      let subj = subjectBefore(masked, unit.start, cs, tags, isCue);
+      // "the claim that", "his warning": a determiner makes the cue word a noun.
+      if (DETERMINER.test(last.w) && !/[,\u0001]/.test(tailGap)) continue;
+      let subj: Range | null;
+      if (last.w === 'to' || (PREPOSITION.test(last.w) && isIng)) {
+        // "declined to say", "urged the crowd to welcome", "before saying": the main verb's subject.
+        const verb = [...left].reverse().find((w, k) => k > 0 && k < 7 && isVerbLikeAt(w.start));
+        if (!verb) continue;
+        subj = subjectBefore(masked, unit.start, verb.start, tags, isCue);
+      } else subj = subjectBefore(masked, unit.start, cs, tags, isCue);
+      if (subj && PREPOSITION.test(masked.slice(subj.start, subj.end).split(/\s/)[0].toLowerCase())) subj = null;
       if (subj) {
         const sw = wordsIn(masked, subj.start, subj.end);
         const lastW = sw[sw.length - 1]?.w;
