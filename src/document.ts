@@ -30,6 +30,12 @@ export interface Token {
 /** A named-entity span found by the NER stage, before actor resolution. */
 export interface Entity extends Span {
   type: EntityType;
+  /** Actor id when a lexicon names the span; the actors stage resolves the others. */
+  actor?: string | null;
+  /** How the span was found: name, alias, surname, demonym, capital, place, country, pattern. */
+  source?: string;
+  /** Gender implied by a title or given name ("Mrs.", "Mary"), for pronoun resolution. */
+  gender?: 'male' | 'female' | null;
 }
 
 export interface Actor {

@@ -1,0 +1,353 @@
+// Stage `entities`: PERSON, ORG, COUNTRY, LOCATION and GROUP spans (doc.entities) from the
+// lexicon (actor dictionary, countries, demonyms, places) and from capitalisation and context
+// patterns for names nobody listed: title prefixes ("Gen.", "Treasury Secretary"), given names,
+// organisation and place suffixes ("Ministry", "River"), appositions ("X, a spokesman for Y").
+import type { Document, Entity, EntityType, Token } from '../document.js';
+import type { Stage, StageFactory } from '../pipeline.js';
+import { loadLexicon, tokenKey, type GazEntry, type Lexicon, type TrieNode } from './lexicon.js';
+
+const ORG_SUFFIX = new Set([
+  'ministry', 'council', 'party', 'agency', 'bank', 'corp', 'corp.', 'corporation', 'inc', 'inc.', 'ltd', 'ltd.', 'plc',
+  'co', 'co.', 'company', 'group', 'committee', 'organization', 'organisation', 'union', 'association', 'institute',
+  'university', 'college', 'center', 'centre', 'fund', 'commission', 'army', 'navy', 'forces', 'force', 'court',
+  'parliament', 'senate', 'congress', 'department', 'office', 'service', 'services', 'news', 'times', 'post', 'journal',
+  'press', 'guard', 'federation', 'league', 'foundation', 'board', 'authority', 'bureau', 'police', 'brigade',
+  'battalion', 'regiment', 'command', 'assembly', 'cabinet', 'government', 'administration', 'club', 'airlines',
+  'airways', 'newswires', 'wire', 'motors', 'industries', 'holdings', 'systems', 'technologies', 'energy', 'oil', 'gas', 'petroleum',
+  'telecom', 'communications', 'media', 'network', 'channel', 'tv', 'radio', 'magazine', 'herald', 'tribune',
+  'gazette', 'exchange', 'reserve', 'treasury', 'pentagon', 'movement', 'front', 'alliance', 'coalition', 'church',
+  'school', 'hospital', 'laboratory', 'lab', 'labs', 'institution', 'secretariat', 'directorate', 'unit', 'team',
+  'fc', 'united', 'city', 'rovers', 'wanderers', 'athletic', 'hotspur', 'society', 'trust', 'partners', 'capital',
+  'securities', 'investments', 'insurance', 'electric', 'airport', 'railways', 'reuters',
+]);
+// Heads that open an organisation name continued by "of"/"for": "Bank of England".
+const ORG_HEAD = new Set([
+  'ministry', 'bank', 'university', 'institute', 'council', 'department', 'organization', 'organisation', 'office',
+  'bureau', 'court', 'commission', 'committee', 'federation', 'league', 'association', 'union', 'party', 'center',
+  'centre', 'house', 'chamber', 'board', 'fund', 'agency', 'academy', 'school', 'college', 'church', 'army', 'corps',
+  'conference', 'forces', 'movement', 'front', 'command', 'secretariat', 'order', 'society', 'club', 'state',
+]);
+const LOC_SUFFIX = new Set([
+  'river', 'mountains', 'mountain', 'mount', 'island', 'islands', 'province', 'region', 'oblast', 'strait', 'sea',
+  'bay', 'valley', 'street', 'square', 'peninsula', 'lake', 'ocean', 'desert', 'county', 'district', 'state', 'gulf',
+  'coast', 'heights', 'basin', 'plain', 'hills', 'canal', 'park', 'avenue', 'road', 'bridge', 'border', 'krai',
+]);
+const CONNECTOR = new Set(['of', 'for', 'the', 'and', 'on', '&', 'de', 'du', 'des', 'la', 'le', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'in']);
+const NAME_PARTICLE = new Set(['al', 'el', 'bin', 'ibn', 'von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'le', 'la', 'abu', 'ben', 'bint', 'dos', 'del', 'ter', 'zu']);
+const TIME_WORD = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
+  'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'mar.', 'apr.',
+  'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.', 'christmas', 'easter', 'ramadan',
+]);
+// Capitalised words that open sentences or headings and name nothing.
+const NOT_NAME = new Set([
+  'i', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'we', 'they', 'you', 'but', 'and', 'or',
+  'if', 'when', 'while', 'as', 'so', 'yet', 'still', 'also', 'however', 'meanwhile', 'despite', 'after', 'before', 'on',
+  'in', 'at', 'by', 'for', 'with', 'from', 'to', 'of', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'there',
+  'here', 'what', 'who', 'why', 'how', 'where', 'which', 'no', 'not', 'yes', 'mr', 'ok', 'okay', 'analysis',
+  'executive', 'summary', 'update', 'breaking', 'opinion', 'editorial', 'photo', 'video', 'advertisement', 'read',
+  'more', 'related', 'share', 'today', 'tomorrow', 'yesterday', 'now', 'then', 'even', 'some', 'many', 'most', 'all',
+  'every', 'each', 'any', 'both', 'one', 'two', 'three', 'first', 'last', 'next', 'new', 'other', 'such', 'only',
+  'just', 'please', 'thank', 'thanks', 'dear', 'why', 'will', 'would', 'could', 'should', 'can', 'may', 'might',
+  'must', 'do', 'does', 'did', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'said', 'says',
+  'according', 'asked', 'amid', 'among', 'under', 'over', 'about', 'into', 'during', 'since', 'until', 'though',
+  'although', 'because', 'unless', 'whether', 'without', 'against', 'between', 'through', 'via', 'per', 'nor',
+  'instead', 'indeed', 'perhaps', 'maybe', 'neither', 'either', 'several', 'few', 'once', 'again', 'well', 'very',
+  'write', 'copyright', 'disclaimer', 'story', 'reporting', 'editing', 'sources', 'source', 'officials', 'official',
+  'earlier', 'later', 'ahead', 'like', 'unlike', 'sunday', 'interesting', 'ask', 'vladimir', 'stop', 'its',
+]);
+const PERSON_CONTEXT_NOUN = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'official', 'minister', 'president', 'adviser', 'advisor', 'aide',
+  'analyst', 'expert', 'fellow', 'professor', 'director', 'chief', 'head', 'leader', 'member', 'senator', 'lawmaker',
+  'ambassador', 'envoy', 'diplomat', 'commander', 'general', 'officer', 'researcher', 'economist', 'journalist',
+  'reporter', 'correspondent', 'secretary', 'chairman', 'chairwoman', 'founder', 'executive', 'negotiator', 'former',
+  'senior', 'deputy', 'veteran', 'resident', 'mother', 'father', 'son', 'daughter', 'wife', 'husband', 'lawyer',
+  'attorney', 'scientist', 'historian', 'author', 'writer', 'editor', 'critic', 'speechwriter', 'politician', 'player',
+  'coach', 'manager', 'striker', 'representative', 'mayor', 'governor', 'candidate', 'partner', 'owner', 'student',
+]);
+
+interface Run {
+  from: number;
+  to: number; // exclusive, token indices
+}
+
+export interface EntityOptions {
+  lexicon: Lexicon;
+}
+
+function isUpperStart(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c > 127 && s[0] !== s[0].toLowerCase());
+}
+
+function match(trie: TrieNode, keys: string[], i: number, end: number): { value?: GazEntry; title?: { gender: 'male' | 'female' | null; length: number } } {
+  let node: TrieNode | undefined = trie;
+  let value: GazEntry | undefined;
+  let title: { gender: 'male' | 'female' | null; length: number } | undefined;
+  for (let j = i; j < end && node; j++) {
+    node = node.next.get(keys[j]);
+    if (!node) break;
+    if (node.value) value = node.value;
+    if (node.title) title = node.title;
+  }
+  return { value, title };
+}
+
+/** Find entity spans in a tokenised text. */
+export function findEntities(text: string, tokens: Token[], lex: Lexicon): Entity[] {
+  const n = tokens.length;
+  const raw: string[] = new Array(n);
+  const keys: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    raw[i] = text.slice(tokens[i].start, tokens[i].end);
+    keys[i] = tokenKey(raw[i]);
+  }
+  const out: Entity[] = [];
+  const sentEnd = (i: number) => {
+    let j = i;
+    while (j < n && tokens[j].sentence === tokens[i].sentence) j++;
+    return j;
+  };
+  const isSentStart = (i: number) => i === 0 || tokens[i - 1].sentence !== tokens[i].sentence || /^["“‘'(\-—–:]$/.test(raw[i - 1]);
+  const glued = (a: number, b: number) => tokens[a].end === tokens[b].start;
+
+  // A headline in capitals: every word looks like a name, so trust only the lexicon there.
+  const shouting = new Set<number>();
+  {
+    let s = 0;
+    while (s < n) {
+      const e = sentEnd(s);
+      let up = 0;
+      let letters = 0;
+      for (let j = s; j < e; j++) {
+        if (/[A-Za-z]/.test(raw[j])) {
+          letters++;
+          if (raw[j].length > 1 && raw[j] === raw[j].toUpperCase()) up++;
+        }
+      }
+      if (letters >= 3 && up / letters > 0.6) shouting.add(tokens[s].sentence);
+      // A heading in title case ("Trump Faces Challenges in Ukraine Peace Efforts"): no final
+      // punctuation and nearly every content word capitalised.
+      let content = 0;
+      let caps = 0;
+      for (let j = s; j < e; j++) {
+        if (!/^[A-Za-z]/.test(raw[j]) || (raw[j].length <= 3 && /^[a-z]/.test(raw[j]))) continue;
+        content++;
+        if (/^[A-Z]/.test(raw[j])) caps++;
+      }
+      if (content >= 2 && caps / content > 0.75 && !/[.!?"”:]$/.test(raw[e - 1])) shouting.add(tokens[s].sentence);
+      s = e;
+    }
+  }
+
+  const nameLike = (i: number): boolean => {
+    const r = raw[i];
+    if (!isUpperStart(r)) return false;
+    const k = keys[i];
+    if (TIME_WORD.has(k)) return false;
+    if (isSentStart(i) && (NOT_NAME.has(k) || (tokens[i].pos !== 'PROPN' && !lex.trie.next.get(k)?.value && !lex.givenNames.has(r)))) return false;
+    if (k === 'i' || k === "i'm") return false;
+    return true;
+  };
+
+  let i = 0;
+  while (i < n) {
+    if (!nameLike(i)) {
+      i++;
+      continue;
+    }
+    // Grow a run of capitalised tokens, with hyphens between glued names and name particles.
+    const run: Run = { from: i, to: i + 1 };
+    const end = sentEnd(i);
+    let j = i + 1;
+    while (j < end) {
+      if (nameLike(j) && !isSentStart(j)) {
+        run.to = ++j;
+        continue;
+      }
+      if ((raw[j] === '-' || raw[j] === '.') && j + 1 < end && glued(j - 1, j) && glued(j, j + 1) && nameLike(j + 1)) {
+        run.to = j += 2;
+        continue;
+      }
+      if (NAME_PARTICLE.has(keys[j]) && j + 1 < end && nameLike(j + 1) && !CONNECTOR.has(keys[j]) ) {
+        run.to = j += 2;
+        continue;
+      }
+      if (raw[j] === '-' && NAME_PARTICLE.has(keys[j - 1]) && j + 1 < end && nameLike(j + 1)) {
+        run.to = j += 2;
+        continue;
+      }
+      // "Bank of England", "Institute for the Study of War": connectors after an org head.
+      if (CONNECTOR.has(keys[j]) && keys[j] !== 'and' && hasOrgHead(keys, run)) {
+        let k = j;
+        while (k < end && CONNECTOR.has(keys[k])) k++;
+        if (k < end && nameLike(k) && k - j <= 2) {
+          run.to = j = k + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    classifyRun(run, raw, keys, tokens, lex, out, text, shouting.has(tokens[i].sentence));
+    i = run.to;
+  }
+  propagate(out, raw, keys, tokens, text, lex);
+  return out;
+}
+
+function hasOrgHead(keys: string[], run: Run): boolean {
+  for (let k = run.from; k < run.to; k++) if (ORG_HEAD.has(keys[k])) return true;
+  return false;
+}
+
+function push(out: Entity[], text: string, tokens: Token[], from: number, to: number, type: EntityType, extra: Partial<Entity> = {}): void {
+  const start = tokens[from].start;
+  const end = tokens[to - 1].end;
+  out.push({ start, end, text: text.slice(start, end), type, ...extra });
+}
+
+function classifyRun(run: Run, raw: string[], keys: string[], tokens: Token[], lex: Lexicon, out: Entity[], text: string, shouting: boolean): void {
+  const last = keys[run.to - 1];
+  // An organisation or place suffix names the whole run ("Carnegie Russia Eurasia Center").
+  let from = run.from;
+  // Leading titles are not part of the name: "Treasury Secretary Scott Bessent".
+  let gender: 'male' | 'female' | null = null;
+  let titled = false;
+  for (;;) {
+    const m = match(lex.trie, keys, from, run.to);
+    if (m.title && from + m.title.length < run.to && !(m.value && m.value.length > m.title.length)) {
+      gender = m.title.gender ?? gender;
+      titled = true;
+      from += m.title.length;
+      continue;
+    }
+    break;
+  }
+  if (run.to - from >= 2 && !shouting) {
+    const whole = match(lex.trie, keys, from, run.to);
+    const wholeIsLex = whole.value && whole.value.length === run.to - from;
+    const orgOf = hasOrgHead(keys, { from, to: run.to }) && keys.slice(from, run.to).some((k) => k === 'of' || k === 'for');
+    if (!wholeIsLex && (ORG_SUFFIX.has(last) || orgOf) && !titled) return push(out, text, tokens, run.from === from ? from : from, run.to, 'ORG', { source: 'pattern' });
+    if (!wholeIsLex && LOC_SUFFIX.has(last) && !titled) return push(out, text, tokens, from, run.to, 'LOCATION', { source: 'pattern' });
+  }
+  // Segment the rest: lexicon matches, and the unknown stretches between them.
+  let j = from;
+  let pending = -1;
+  const flush = (to: number) => {
+    if (pending < 0) return;
+    classifyUnknown(pending, to, raw, keys, tokens, lex, out, text, titled && pending === from, gender, shouting);
+    pending = -1;
+  };
+  while (j < run.to) {
+    const m = match(lex.trie, keys, j, run.to);
+    if (m.value && !(m.value.kind === 'surname' && pending >= 0)) {
+      // A given name before a lexicon surname makes a new person ("Lindsey Graham", not Graham).
+      flush(j);
+      const v = m.value;
+      push(out, text, tokens, j, j + v.length, v.type, { actor: v.actor, source: v.kind, gender: titled && j === from ? gender : null });
+      j += v.length;
+      continue;
+    }
+    if (m.title && j > from && j + m.title.length < run.to) {
+      flush(j);
+      gender = m.title.gender;
+      j += m.title.length;
+      pending = j;
+      titled = true;
+      from = j;
+      continue;
+    }
+    if (pending < 0) pending = j;
+    j++;
+  }
+  flush(run.to);
+}
+
+function classifyUnknown(
+  from: number, to: number, raw: string[], keys: string[], tokens: Token[], lex: Lexicon, out: Entity[], text: string,
+  titled: boolean, gender: 'male' | 'female' | null, shouting: boolean,
+): void {
+  // Drop stray particles and punctuation at the edges.
+  while (from < to && (NAME_PARTICLE.has(keys[from]) || !/[\p{L}\p{N}]/u.test(raw[from]))) from++;
+  while (to > from && !/[\p{L}\p{N}]/u.test(raw[to - 1])) to--;
+  if (from >= to) return;
+  const len = to - from;
+  const given = lex.givenNames.get(raw[from]);
+  if (titled) return push(out, text, tokens, from, to, 'PERSON', { source: 'pattern', gender: gender ?? given ?? null });
+  if (given && len >= 2) return push(out, text, tokens, from, to, 'PERSON', { source: 'pattern', gender: given });
+  const ctx = personContext(from, to, raw, keys, tokens);
+  if (ctx === 'PERSON' && !shouting) return push(out, text, tokens, from, to, 'PERSON', { source: 'pattern', gender: given ?? null });
+  if (ctx === 'ORG') return push(out, text, tokens, from, to, 'ORG', { source: 'pattern' });
+  // In headings every word is capitalised: only the lexicon is trusted there.
+  if (shouting) return;
+  if (len >= 2 && len <= 3 && raw.slice(from, to).every((r) => /^\p{Lu}[\p{Ll}'’]+$/u.test(r))) {
+    return push(out, text, tokens, from, to, 'PERSON', { source: 'pattern', gender: given ?? null });
+  }
+  push(out, text, tokens, from, to, 'MISC', { source: 'pattern' });
+}
+
+// Context that makes an unknown name a person: "X, a spokesman for…", "X, who…", "said X,".
+function personContext(from: number, to: number, raw: string[], keys: string[], tokens: Token[]): 'PERSON' | 'ORG' | null {
+  const n = tokens.length;
+  const s = tokens[from].sentence;
+  const at = (k: number) => (k >= 0 && k < n && tokens[k].sentence === s ? keys[k] : '');
+  if (at(to) === ',') {
+    const a = at(to + 1);
+    if (a === 'who') return 'PERSON';
+    if (a === 'a' || a === 'an' || a === 'the' || a === 'his' || a === 'her') {
+      for (let k = to + 2; k < to + 7; k++) if (PERSON_CONTEXT_NOUN.has(at(k))) return 'PERSON';
+    }
+    if (PERSON_CONTEXT_NOUN.has(a)) return 'PERSON';
+    // "X, 45, said": an age.
+    if (/^\d{1,2}$/.test(a) && at(to + 2) === ',') return 'PERSON';
+  }
+  const b1 = at(from - 1);
+  if ((b1 === 'said' || b1 === 'says' || b1 === 'told' || b1 === 'asked') && (at(to) === ',' || at(to) === '.' || at(to) === '')) return 'PERSON';
+  if (to - from >= 2 && (at(to) === 'said' || at(to) === 'says' || at(to) === 'told')) return 'PERSON';
+  if (PERSON_CONTEXT_NOUN.has(b1) && b1 !== 'former' && b1 !== 'senior') return 'PERSON';
+  // "a spokesman for Y", "an official at Y": Y is an organisation.
+  if ((b1 === 'for' || b1 === 'at') && PERSON_CONTEXT_NOUN.has(at(from - 2))) return 'ORG';
+  return null;
+}
+
+// One name, one type per article: a bare surname after the full name is the same person, and a
+// word typed confidently once keeps that type elsewhere ("Simmons" after "Phil Simmons").
+function propagate(out: Entity[], raw: string[], keys: string[], tokens: Token[], text: string, lex: Lexicon): void {
+  const known = new Map<string, Entity>();
+  for (const e of out) {
+    if (e.type === 'MISC') continue;
+    if (!known.has(e.text)) known.set(e.text, e);
+    if (e.type === 'PERSON') {
+      const parts = e.text.split(/\s+/);
+      if (parts.length > 1) {
+        const sur = parts[parts.length - 1];
+        if (!known.has(sur) || known.get(sur)!.type === 'PERSON') known.set(sur, e);
+      }
+    }
+  }
+  for (const e of out) {
+    if (e.type !== 'MISC' && !(e.type === 'PERSON' && e.source === 'pattern' && !e.text.includes(' '))) continue;
+    const k = known.get(e.text);
+    if (k && k !== e) {
+      e.type = k.type;
+      if (k.actor) e.actor = k.actor;
+      e.gender = k.gender ?? e.gender;
+      e.source = 'propagated';
+    }
+  }
+  void raw;
+  void keys;
+  void tokens;
+  void text;
+  void lex;
+}
+
+export const entitiesStage: StageFactory = (options): Stage => {
+  const lex = loadLexicon(options.lexicons ?? []);
+  return {
+    name: 'entities',
+    run(doc: Document): void {
+      doc.entities = findEntities(doc.text, doc.tokens, lex);
+    },
+  };
+};
