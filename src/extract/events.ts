@@ -341,6 +341,8 @@ function isObjectPosition(ctx: SentenceCtx, first: number): boolean {
       if (j >= ctx.from && ctx.slotAt[j] >= 0) return isObjectPosition(ctx, ctx.slots[ctx.slotAt[j]].first);
       return false;
     }
+    // "diplomats from the Group of Seven urged": the actor qualifies the subject noun.
+    if (p === 'ADP' && (ctx.lower[k] === 'from' || ctx.lower[k] === 'of') && k - 1 >= ctx.from && ctx.toks[k - 1].pos === 'NOUN') return false;
     return (p === 'ADP' && ctx.lower[k] !== 'by') || p === 'VERB';
   }
   return false;
