@@ -59,7 +59,7 @@ function readability(html: string): string {
 
 function parley(html: string, url: string): string {
   const a = extractHtmlArticle(html, url);
-  return parseMessyText(a.text, { title: a.meta.title }).text;
+  return parseMessyText(a.text, { title: a.meta.title, web: true }).text;
 }
 
 export default async function run(args: string[]): Promise<void> {

@@ -23,6 +23,8 @@ export interface ParseHints {
   /** A title known from elsewhere (HTML, JSONL, feed): no title is looked for in the text, and a
    *  first line repeating it is dropped. */
   title?: string | null;
+  /** Text taken from a web page: short all-capital lines there are promos and kickers. */
+  web?: boolean;
 }
 
 const DATE_PREFIX = /^\s*(?:date|dated|published)\s*:?\s+(?=\d{4}-\d{2}-\d{2})/i;
@@ -144,7 +146,7 @@ export function parseMessyText(input: string, hints: ParseHints = {}): ParsedTex
       else headerPublisher ??= pub.name;
     } else if (by && parseAuthorNames(by[1]).length) {
       meta.authors.push(...parseAuthorNames(by[1]));
-    } else if (first && hints.title && normalizeTitleKey(t) === normalizeTitleKey(hints.title)) {
+    } else if (first && hints.title && t.length < hints.title.length * 2 + 20 && normalizeTitleKey(t) === normalizeTitleKey(hints.title)) {
       // the known title repeated as the first line
     } else if (first && !hints.title && isTitleLike(t) && lines.slice(i + 1).some((x) => !x.blank)) {
       const s = splitTitleSuffix(t);
@@ -199,6 +201,16 @@ export function parseMessyText(input: string, hints: ParseHints = {}): ParsedTex
       l.keep = false;
       continue;
     }
+    // a byline among the first lines of the body (web pages put a kicker or a photo first)
+    const by = j - i < 6 && t.length < 120 ? BYLINE.exec(t) : null;
+    if (by) {
+      const names = parseAuthorNames(by[1].replace(/\s+[-–—|]\s+.*$/, ''));
+      if (names.length) {
+        if (!meta.authors.length) meta.authors.push(...names);
+        l.keep = false;
+        continue;
+      }
+    }
     const w = WRITE_TO.exec(t);
     if (w && /@/.test(t)) {
       if (!meta.authors.length) meta.authors.push(...parseAuthorNames(w[1]));
@@ -207,6 +219,10 @@ export function parseMessyText(input: string, hints: ParseHints = {}): ParsedTex
     }
     if (j > i && dateLine(t)) {
       footerDate ??= dateLine(t);
+      l.keep = false;
+      continue;
+    }
+    if (hints.web && t.length < 150 && /\p{Lu}{2}/u.test(t) && t === t.toUpperCase() && t.split(/\s+/).length >= 2) {
       l.keep = false;
       continue;
     }

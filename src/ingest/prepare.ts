@@ -37,7 +37,7 @@ export function prepare(raw: RawItem): Document {
   } else {
     text = raw.content;
   }
-  const parsed = parseMessyText(text, { title });
+  const parsed = parseMessyText(text, { title, web: raw.format === 'html' });
   title ??= parsed.title;
   published ??= parsed.published;
   publisher ??= parsed.publisher;
