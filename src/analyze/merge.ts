@@ -65,7 +65,11 @@ export function mergeEvents(events: StoredEvent[]): MergedEvent[] {
     for (const e of g) {
       const d = dayNumber(e.date);
       // Undated or month-only events merge only with reports of exactly the same date string.
-      const joins = cluster.length && (d !== null && lastDay !== null ? d - lastDay <= 1 : e.date === cluster[cluster.length - 1].date);
+      // Undated reports are one event only within one article: nothing ties two articles' undated reports.
+      const prev = cluster[cluster.length - 1];
+      const joins =
+        cluster.length &&
+        (d !== null && lastDay !== null ? d - lastDay <= 1 : e.date !== null ? e.date === prev.date : prev.date === null && prev.articleId === e.articleId);
       if (!joins) flush();
       cluster.push(e);
       lastDay = d;

@@ -5,7 +5,8 @@ import { UsageError } from './io.js';
 
 export function dateArg(v: string | undefined, flag: string): string | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new UsageError(`${flag} "${v}" is not a date: use YYYY-MM-DD, YYYY-MM or YYYY`);
+  const m = /^\d{4}(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
+  if (!m || (m[1] && (+m[1] < 1 || +m[1] > 12)) || (m[2] && (+m[2] < 1 || +m[2] > 31))) throw new UsageError(`${flag} "${v}" is not a date: use YYYY-MM-DD, YYYY-MM or YYYY`);
   return v;
 }
 
