@@ -19,6 +19,8 @@ const expected: Record<string, Meta> = {
   '2025-01-23': { title: null, publisher: null, authors: ['Daniel Fairbanks'], dateline: null },
   '2025-02-13': { title: 'Trump and Putin Agree to Start Negotiations After Lengthy Phone Call', publisher: 'Meridian Newswires', authors: ['Elena Marsh', 'David Okafor'], dateline: 'WASHINGTON' },
   '2025-02-19': { title: 'U.S. and Russia Agree to Restore Embassies and Keep Talking, Without Ukraine at the Table', publisher: 'Harbor Post', authors: ['Leah Morgenstern', 'Omar Haddad'], dateline: 'RIYADH, Saudi Arabia' },
+  '2025-03-19': { title: 'Putin Agrees Only to Energy Truce in Call With Trump, Rejecting Full Cease-Fire', publisher: 'Linden Wire', authors: ['Dmytro Koval'], dateline: 'KYIV, Ukraine' },
+  '2025-04-27': { title: 'Trump Meets Zelensky at the Vatican, Then Questions Whether Putin Wants Peace', publisher: 'Linden Wire', authors: ['Sofia Marchetti', 'Dmytro Koval'], dateline: 'ROME' },
   '2025-03-04': { title: 'U.S. Pauses Military Aid to Ukraine Days After Oval Office Clash', publisher: 'Northline News Service', authors: ['Olena Hart'], dateline: 'KYIV, Ukraine' },
   '2025-05-17': { title: null, publisher: null, authors: [], dateline: null },
   '2025-06-26': { title: 'NATO Allies Agree on 5% Spending Goal; Trump Meets Zelensky in The Hague', publisher: 'Atlas World Desk', authors: ['Olivia Brandt'], dateline: 'THE HAGUE' },
