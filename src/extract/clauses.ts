@@ -118,7 +118,7 @@ const AUX = new Set([
   'has', 'have', 'had', 'is', 'was', 'were', 'are', 'am', 'be', 'been', 'being', 'will', 'would', 'could', 'should', 'might', 'may', 'can', 'must',
   'shall', 'did', 'does', 'do', 'not', "n't", 'never', 'also', 'later', 'earlier', 'then', 'again', 'once', 'often', 'already', 'still', 'just', 'even',
   'first', 'last', 'now', 'soon', 'too', 'since', 'long', 'ever', 'always', 'previously', 'separately', 'has also', 'reportedly', 'recently',
-  'himself', 'herself', 'themselves', 'itself', 'both', 'all', 'each',
+  'himself', 'herself', 'themselves', 'itself', 'both', 'all', 'each', 'cannot', 'personally', 'openly', 'formally', 'quickly', 'further',
   ...['didn’t', 'doesn’t', 'don’t', 'wasn’t', 'isn’t', 'hasn’t', 'haven’t', 'hadn’t', 'won’t', 'wouldn’t', 'can’t', 'couldn’t', 'aren’t', 'weren’t', 'shouldn’t']
     .flatMap((w) => [w, w.replace('’', "'")]),
 ]);
@@ -180,7 +180,7 @@ export function subjectBefore(
       break;
     }
     const prev = words[j - 1];
-    if (CLAUSE_OPENERS.has(prev.w) && masked[prev.start] === prev.w[0]) break;
+    if (!inAppositive && CLAUSE_OPENERS.has(prev.w) && masked[prev.start] === prev.w[0]) break;
     if (!inAppositive && isVerbLike(prev, masked, tags, isCue) && !AUX.has(prev.w)) break;
     j--;
     count++;

@@ -42,6 +42,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function buildMatcher(lexicon: SpeechLexicon): Matcher {
   const kinds = new Map<string, CueKind>(lexicon.forms);
+  // Headlines capitalise every word: "…, Lindsey Graham Says".
+  for (const [f, k] of lexicon.forms) if (k === 'speech' && !f.includes(' ')) kinds.set(f[0].toUpperCase() + f.slice(1), k);
   for (const p of lexicon.sourceAfter) {
     kinds.set(p, 'according');
     kinds.set(p[0].toUpperCase() + p.slice(1), 'according');
@@ -92,6 +94,17 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
   const frames: Frame[] = [];
   for (const unit of units) frames.push(...framesIn(unit));
   return assemble();
+
+  /** The tagger reads "Trump claims that …" as a noun; a name or pronoun before it, or "that" after, says verb. */
+  function verbDespiteTag(cs: number, ce: number): boolean {
+    const next = /^\s*(?:that\b|:|\u0001)/.test(masked.slice(ce, ce + 8));
+    if (next) return true;
+    const before = wordsIn(masked, Math.max(0, cs - 40), cs);
+    const prev = before[before.length - 1];
+    if (!prev || masked.slice(prev.end, cs).trim()) return false;
+    const pos = tags.posAt.get(prev.start);
+    return pos === 'PROPN' || pos === 'PRON';
+  }
 
   function isVerbLikeAt(at: number): boolean {
     const pos = tags.posAt.get(at);
@@ -183,7 +196,8 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
       const lab = { start: unit.start, end: unit.start + name.length };
       const isCaps = name === name.toUpperCase() && /[A-Z]{2}/.test(name);
       const isName = doc.mentions.some((m) => m.start === lab.start && m.end === lab.end && m.type === 'PERSON');
-      if (isCaps || isName) {
+      const isHeadline = unit.paragraph === 0 && name.split(/\s+/).length <= 3;
+      if (isCaps || isName || isHeadline) {
         const pEnd = paras[unit.paragraph].end;
         out.push({ unit, kind: 'colon', cue: { start: lab.end, end: lab.end + 1 }, speaker: lab, content: { start: lab.end + 1, end: pEnd }, strength: 'label', marked: true, addressee: null });
       }
@@ -212,6 +226,9 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
       const form = m[0].replace(/\s+/g, ' ');
       const kind = matcher.kinds.get(form)!;
       const cue = { start: cs, end: ce };
+      if (kind !== 'according' && /^\p{Lu}/u.test(form) && (unit.paragraph > 0 || !/,\s*[\p{Lu}][^,]*$/u.test(masked.slice(unit.start, cs)))) continue;
+      const cuePos = tags.posAt.get(cs);
+      if (kind !== 'according' && cuePos && cuePos !== 'VERB' && cuePos !== 'AUX' && !/^\p{Lu}/u.test(form) && !verbDespiteTag(cs, ce)) continue; // "tweets", "comments" as nouns
       if (kind === 'according') {
         const after = wordsIn(masked, ce, unit.end);
         let k = 0;
@@ -270,7 +287,7 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
       if (subj) {
         const sw = wordsIn(masked, subj.start, subj.end);
         const lastW = sw[sw.length - 1]?.w;
-        if (sw.length === 1 && /^(?:and|but|or|then)$/.test(lastW ?? '')) subj = firstSubject(unit, subj.start);
+        if (/^(?:and|but|or|then)$/.test(lastW ?? '')) subj = firstSubject(unit, subj.start); // "X blamed Y and said" 
         else if (sw.length === 1 && /^(?:that|which)$/.test(lastW ?? '')) subj = null;
         else if (isIng && sw.length && !isVerbLikeAt(subj.start)) {
           // "Trump unleashed a series of tweets saying …": the main clause's subject speaks.
@@ -387,6 +404,13 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
     };
   }
 
+  /** “Morning Joe”, “State of the Union”, “The Apprentice”: a title, not something said. */
+  function titleLike(q: QuotedSpan): boolean {
+    const words = text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/);
+    if (words.length > 6 || (words.length === 1 && /[!?]$/.test(text.slice(q.start, q.end)))) return false;
+    return words.every((w) => /^[\p{Lu}\p{N}(]/u.test(w) || /^(?:of|the|a|an|and|in|on|for|to|at|with|or|from|by)$/.test(w));
+  }
+
   function statementLike(q: QuotedSpan): boolean {
     const words = q.end - q.start > 0 ? text.slice(q.start, q.end).split(/\s+/).length : 0;
     if (q.continued || q.runsOn || words >= 6) return true;
@@ -416,6 +440,7 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
         if (!unitHasFrame && (prevPara === q.paragraph || (prevPara === q.paragraph - 1 && (q.continued || opensParagraph)))) best = lastAttributed.f;
       }
       if (!best && !statementLike(q)) continue; // scare quotes, titles and terms
+      if (titleLike(q) && (!best || best.strength !== 'naming')) continue;
       if (best) lastAttributed = { q, f: best };
       out.push(quoteFrom({ start: q.start, end: q.end }, true, best));
     }

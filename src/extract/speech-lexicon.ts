@@ -21,6 +21,7 @@ interface SpeechFile {
   verbs?: VerbEntry[];
   verbs_before_clause?: VerbEntry[];
   naming_verbs?: VerbEntry[];
+  stances?: VerbEntry[];
   source_after?: string[];
   channels?: string[];
 }
@@ -70,7 +71,7 @@ export function loadSpeechLexicon(extraFiles: string[] = []): SpeechLexicon {
     const data = readSpeechFile(file);
     for (const e of data.naming_verbs ?? []) for (const f of entryForms(e)) if (!forms.has(f)) forms.set(f, 'naming');
     for (const e of data.verbs_before_clause ?? []) for (const f of entryForms(e)) if (forms.get(f) !== 'speech') forms.set(f, 'clause');
-    for (const e of data.verbs ?? []) for (const f of entryForms(e)) forms.set(f, 'speech');
+    for (const e of [...(data.verbs ?? []), ...(data.stances ?? [])]) for (const f of entryForms(e)) forms.set(f, 'speech');
     for (const s of data.source_after ?? []) sourceAfter.push(String(s).toLowerCase());
     for (const c of data.channels ?? []) channels.push(String(c));
   }
