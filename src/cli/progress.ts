@@ -15,6 +15,7 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): P
     cliProgress.Presets.shades_classic,
   );
   let total = 0;
+  let done = 0;
   const counts = { stored: 0, dups: 0, failed: 0 };
   bar.start(0, 0, counts);
   return {
@@ -26,8 +27,13 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): P
       if (r.status === 'failed') counts.failed++;
       else if (r.status === 'duplicate') counts.dups++;
       else counts.stored++;
+      done++;
       bar.increment(1, counts);
     },
-    stop: () => bar.stop(),
+    stop: () => {
+      // estimates of what was to come (feed items, lines) settle on what was done
+      bar.setTotal(done);
+      bar.stop();
+    },
   };
 }

@@ -104,10 +104,12 @@ async function walk(dir: string): Promise<string[]> {
 async function* readJsonlFile(path: string, options: ReadOptions): AsyncGenerator<RawItem | Failure> {
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let n = 0;
+  let items = 0;
   for await (const line of lines) {
     n++;
     if (!line.trim()) continue;
-    options.onFound?.(1);
+    // the file itself was counted as one input already
+    if (items++) options.onFound?.(1);
     try {
       yield parseJsonlLine(line, `${path}:${n}`);
     } catch (err) {

@@ -17,8 +17,9 @@ export const extractCommand: CommandRegistrar = (program, setExit) => {
         failed++;
         process.stderr.write(`failed: ${r.input}: ${r.error}\n`);
       } else {
-        const { tokens: _t, sentences: _s, entities: _e, ...contract } = r;
-        printJsonLine(contract);
+        // the contract's fields first, then whatever later stages add; tokens are internal
+        const { id, title, published, publisher, authors, dateline, url, source, text, actors, mentions, quotes, times, events, tokens: _tokens, ...rest } = r;
+        printJsonLine({ id, title, published, publisher, authors, dateline, url, source, text, actors, mentions, quotes, times, events, ...rest });
       }
     }
     setExit(failed ? 1 : 0);
