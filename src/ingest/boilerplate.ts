@@ -20,6 +20,7 @@ const DROP: RegExp[] = [
   /^(?:skip to (?:main )?content|advert|ad|continue reading below|this slideshow requires javascript\.?|tell us what you think.{0,10}|published \d+ (?:minutes?|hours?|days?) ago)$/i,
   /^(?:see more|read more|read also|also read|don'?t miss|watch|related|more)\s*:.{0,150}$/i,
   /^don'?t miss$/i,
+  /^advertisement\s*(?:[-–—|:]\s*.{0,40})?$/i,
   /\b(?:this (?:web)?site uses cookies|we use cookies|by continuing to (?:browse|use) (?:this|our) (?:site|website))\b.{0,300}$/i,
   /^.{0,200}\((?:image|photo|picture|pictures|credit|ap photo|getty|reuters|afp|epa|file photo)\b[^)]{0,80}\)\s*$/i,
   /^(?:sign up|subscribe)\b.{0,80}newsletter.{0,60}$/i,
