@@ -99,6 +99,10 @@ async function scenario(s: Store): Promise<unknown> {
   out.events = await walk((cursor) => s.events({ limit: 2, cursor }));
   out.eventsActor = await s.events({ actor: 'RUS' });
   out.article = await s.getArticle(docs[1].id);
+  out.dyads = await s.dyads();
+  for (const by of ['day', 'week', 'month'] as const) out[`series-${by}`] = await s.dyadSeries({ source: 'RUS', target: 'USA', by });
+  out.seriesExact = await s.dyadSeries({ source: 'donald-trump', target: 'vladimir-putin', exact: true, from: '2025-01-01', to: '2025-12-31' });
+  out.positions = await walk((cursor) => s.positions({ limit: 2, cursor }));
   out.stats = await s.stats();
   await s.logIngest({ source: 'x', status: 'failed', message: 'broken', at: '2025-01-01T00:00:00.000Z' });
   out.log = await s.ingestLog();

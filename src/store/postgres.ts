@@ -14,6 +14,12 @@ import {
   type ActorSummary,
   type ArticleFilter,
   type ArticleSummary,
+  type DyadFilter,
+  type DyadPoint,
+  type DyadQuery,
+  type DyadSummary,
+  type PositionFilter,
+  type StoredPosition,
   type EventFilter,
   type IngestLogEntry,
   type Page,
@@ -26,6 +32,7 @@ import {
   type StoredQuote,
   type StoreStats,
 } from './store.js';
+import { dyadPoints, dyadSummaryRow, positionRow, positionRows, toneRows } from './analysisRows.js';
 import { actorRow, aliasKey, articleSummary, eventRow, mergeActor, NEAR_DUPLICATE_CANDIDATES, quoteRow, type Row } from './rows.js';
 
 type Client = pg.PoolClient | pg.Pool;
@@ -80,6 +87,10 @@ export class PostgresStore implements Store {
         throw this.mapError(err);
       }
       let broken = false;
+      // A checked-out client has no listener of the pool's: a server restart between two queries
+      // of the transaction would emit 'error' unhandled and kill the process (engineer 7, queue tests).
+      const onError = () => (broken = true);
+      c.on('error', onError);
       try {
         await c.query('BEGIN');
         const out = await fn(c);
@@ -91,6 +102,7 @@ export class PostgresStore implements Store {
         if ((code === '40P01' || code === '40001') && attempt < 5) continue;
         throw this.mapError(err);
       } finally {
+        c.off('error', onError);
         c.release(broken);
       }
     }
@@ -235,6 +247,37 @@ export class PostgresStore implements Store {
           es.map(({ e }) => noNul(e.trigger.text)),
           es.map(({ e }) => e.sentence.start),
           es.map(({ e }) => e.sentence.end),
+        ],
+      );
+    const tones = docs.flatMap(toneRows);
+    if (tones.length)
+      await c.query(
+        `INSERT INTO statement_tone (article_id, quote_start, source, target, date, tone)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::float8[]) ON CONFLICT DO NOTHING`,
+        [
+          tones.map((t) => t.article_id),
+          tones.map((t) => t.quote_start),
+          tones.map((t) => noNul(t.source)),
+          tones.map((t) => noNul(t.target)),
+          tones.map((t) => t.date),
+          tones.map((t) => t.tone),
+        ],
+      );
+    const ps = docs.flatMap(positionRows);
+    if (ps.length)
+      await c.query(
+        `INSERT INTO positions (article_id, actor_id, issue, stance, date, evidence_start, evidence_end, evidence, via)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[], $9::text[])`,
+        [
+          ps.map((p) => p.article_id),
+          ps.map((p) => noNul(p.actor_id)),
+          ps.map((p) => noNul(p.issue)),
+          ps.map((p) => p.stance),
+          ps.map((p) => p.date),
+          ps.map((p) => p.evidence_start),
+          ps.map((p) => p.evidence_end),
+          ps.map((p) => noNul(p.evidence)),
+          ps.map((p) => p.via),
         ],
       );
   }
@@ -448,6 +491,91 @@ export class PostgresStore implements Store {
     return paginate(rows, limit, (r) => [r.date ?? '', Number(r.id)], eventRow);
   }
 
+  async dyadSeries(query: DyadQuery): Promise<DyadPoint[]> {
+    const by = query.by ?? 'month';
+    if (!(by in PERIOD)) throw new StoreError(`unknown period "${by}": use day, week or month`, 'bad-request');
+    const args = new Args();
+    const sets = query.exact
+      ? `a_set(id) AS (SELECT ${args.add(query.source)}::text COLLATE "C"), b_set(id) AS (SELECT ${args.add(query.target)}::text COLLATE "C")`
+      : `${members('a_set', args.add(query.source))}, ${members('b_set', args.add(query.target))}`;
+    const range: string[] = [];
+    if (query.from) range.push(`AND date >= ${args.add(query.from)}`);
+    if (query.to) range.push(`AND date <= ${args.add(query.to + '\uffff')}`);
+    const dyad = `source IN (SELECT id FROM a_set) AND target IN (SELECT id FROM b_set) ${range.join(' ')}`;
+    // Grouped by day in SQL; days become weeks or months here, with the calendar rules SQLite's
+    // date() applies, so a malformed stored date never makes the query fail.
+    const [ev, tone] = await Promise.all([
+      this.q(
+        `WITH RECURSIVE ${sets} SELECT substr(date, 1, 10) AS day, type, count(*) AS n, sum(intensity) AS total FROM events
+         WHERE ${dyad} AND modality <> 'negated' GROUP BY day, type`,
+        args.values,
+      ),
+      this.q(`WITH RECURSIVE ${sets} SELECT substr(date, 1, 10) AS day, count(*) AS n, sum(tone) AS total FROM statement_tone WHERE ${dyad} GROUP BY day`, args.values),
+    ]);
+    const events = new Map<string, Row>();
+    for (const r of ev) {
+      const period = PERIOD[by](r.day as string | null);
+      if (period === null) continue;
+      const key = period + '\n' + r.type;
+      const acc = events.get(key) ?? { period, type: r.type, n: 0, total: 0 };
+      acc.n = Number(acc.n) + Number(r.n);
+      acc.total = Number(acc.total) + Number(r.total);
+      events.set(key, acc);
+    }
+    const tones = new Map<string, { period: string; n: number; total: number }>();
+    for (const r of tone) {
+      const period = PERIOD[by](r.day as string | null);
+      if (period === null) continue;
+      const acc = tones.get(period) ?? { period, n: 0, total: 0 };
+      acc.n += Number(r.n);
+      acc.total += Number(r.total);
+      tones.set(period, acc);
+    }
+    return dyadPoints([...events.values()], [...tones.values()].map((t) => ({ period: t.period, n: t.n, mean: t.total / t.n })));
+  }
+
+  async dyads(filter: DyadFilter = {}): Promise<DyadSummary[]> {
+    const args = new Args();
+    const where: string[] = ['source IS NOT NULL', 'target IS NOT NULL', 'source <> target'];
+    if (filter.actor) {
+      const p = args.add(filter.actor);
+      where.push(`(source = ${p} OR target = ${p})`);
+    }
+    if (filter.from) where.push(`date >= ${args.add(filter.from)}`);
+    if (filter.to) where.push(`date <= ${args.add(filter.to + '\uffff')}`);
+    const w = where.join(' AND ');
+    const limit = Math.max(1, Math.min(1000, Math.floor(filter.limit ?? 50)));
+    const rows = await this.q(
+      `SELECT source, target, sum(events) AS events, sum(isum) / nullif(sum(events), 0) AS intensity, sum(quotes) AS quotes,
+         sum(tsum) / nullif(sum(quotes), 0) AS tone, min(first) AS first, max(last) AS last FROM (
+         SELECT source, target, count(*) AS events, sum(intensity) AS isum, 0 AS quotes, 0::float8 AS tsum, min(date) AS first, max(date) AS last
+           FROM events WHERE ${w} AND modality <> 'negated' GROUP BY source, target
+         UNION ALL
+         SELECT source, target, 0, 0, count(*), sum(tone), min(date), max(date) FROM statement_tone WHERE ${w} GROUP BY source, target) u
+       GROUP BY source, target ORDER BY sum(events) + sum(quotes) DESC, source, target LIMIT ${args.add(limit)}`,
+      args.values,
+    );
+    return rows.map(dyadSummaryRow);
+  }
+
+  async positions(filter: PositionFilter = {}): Promise<Page<StoredPosition>> {
+    const limit = pageLimit(filter);
+    const c = decodeCursor(filter.cursor);
+    const where: string[] = [];
+    const args = new Args();
+    if (filter.actor) where.push(`p.actor_id = ${args.add(filter.actor)}`);
+    if (filter.issue) where.push(`p.issue = ${args.add(filter.issue)}`);
+    if (filter.from) where.push(`p.date >= ${args.add(filter.from)}`);
+    if (filter.to) where.push(`p.date <= ${args.add(filter.to + '\uffff')}`);
+    if (c) where.push(`(coalesce(p.date, ''), p.id) > (${args.add(String(c[0]))}, ${args.add(Number(c[1]))})`);
+    const rows = await this.q(
+      `SELECT p.*, a.title AS article_title, a.published FROM positions p JOIN articles a ON a.id = p.article_id
+       ${whereSql(where)} ORDER BY coalesce(p.date, ''), p.id LIMIT ${args.add(limit + 1)}`,
+      args.values,
+    );
+    return paginate(rows, limit, (r) => [r.date ?? '', Number(r.id)], positionRow);
+  }
+
   async stats(): Promise<StoreStats> {
     const [r] = await this.q(
       `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM actors) AS actors,
@@ -460,6 +588,37 @@ export class PostgresStore implements Store {
     await this.pool.end();
   }
 }
+
+/**
+ * An actor and everything affiliated to it, transitively (Peskov → Kremlin → RUS); actors
+ * without an affiliation belong to their country. Same rule as the SQLite store.
+ */
+const members = (name: string, param: string) => `${name}(id) AS (SELECT ${param}::text COLLATE "C" UNION SELECT x.id FROM actors x JOIN ${name} m
+  ON x.affiliation = m.id OR (x.affiliation IS NULL AND x.country = m.id AND x.id <> m.id))`;
+
+/** A calendar day (YYYY-MM-DD…) as SQLite's date() reads it: out-of-range days roll over, nonsense is null. */
+function sqliteDay(day: string | null): Date | null {
+  const m = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
+  if (!m || +m[2] < 1 || +m[2] > 12 || +m[3] < 1 || +m[3] > 31) return null;
+  return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Period keys, identical to the SQLite store's: days, weeks starting on Monday, months. */
+const PERIOD: Record<string, (day: string | null) => string | null> = {
+  day: (day) => {
+    const d = sqliteDay(day);
+    return d && isoDay(d);
+  },
+  week: (day) => {
+    const d = sqliteDay(day);
+    if (!d) return null;
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    return isoDay(d);
+  },
+  month: (day) => (day == null ? null : day.slice(0, 7)),
+};
 
 /** Numbered placeholders for a query built piece by piece. */
 class Args {

@@ -2,7 +2,7 @@
 // the same results for the same calls. sqlite.test.ts and postgres.test.ts register it.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Actor, Document, Event, Mention, Quote } from '../document.js';
+import type { Actor, Document, Event, Mention, Position, Quote } from '../document.js';
 import { emptyDocument } from '../document.js';
 import { documentId } from '../ingest/fingerprint.js';
 import { migrations } from './migrations.js';
@@ -295,6 +295,95 @@ export function storeContract(engine: string, create: () => Promise<StoreDatabas
         assert.deepEqual(walked.map((e) => e.id), all.items.map((e) => e.id));
       }));
 
+    test('dyadSeries: events and tone of a directed dyad per day, week or month, with affiliates rolled up', () =>
+      withStore(async (s) => {
+        await s.upsertActors([actor('kremlin', 'Kremlin', 'ORG', [], { country: 'RUS' })]);
+        await s.saveDocuments(fixtures());
+        assert.deepEqual(await s.dyadSeries({ source: 'RUS', target: 'UKR', exact: true }), [
+          { period: '2025-08', events: 1, byType: { ASSAULT: 1 }, intensity: -9, quotes: 0, tone: null },
+        ]);
+        // RUS stands for Putin (country RUS) and Peskov (affiliated to the Kremlin, itself Russian).
+        assert.deepEqual(await s.dyadSeries({ source: 'RUS', target: 'USA' }), [
+          { period: '2025-08', events: 1, byType: { THREATEN: 1 }, intensity: -5, quotes: 2, tone: -1.5 },
+        ]);
+        assert.deepEqual(await s.dyadSeries({ source: 'RUS', target: 'USA', exact: true }), [
+          { period: '2025-08', events: 1, byType: { THREATEN: 1 }, intensity: -5, quotes: 0, tone: null },
+        ]);
+        assert.deepEqual(await s.dyadSeries({ source: 'RUS', target: 'USA', by: 'day' }), [
+          { period: '2025-08-18', events: 1, byType: { THREATEN: 1 }, intensity: -5, quotes: 1, tone: -2 },
+          { period: '2025-08-21', events: 0, byType: {}, intensity: null, quotes: 1, tone: -1 },
+        ]);
+        assert.deepEqual(await s.dyadSeries({ source: 'RUS', target: 'USA', by: 'week' }), [
+          { period: '2025-08-18', events: 1, byType: { THREATEN: 1 }, intensity: -5, quotes: 2, tone: -1.5 },
+        ]);
+        assert.deepEqual(await s.dyadSeries({ source: 'RUS', target: 'USA', by: 'day', to: '2025-08-20' }), [
+          { period: '2025-08-18', events: 1, byType: { THREATEN: 1 }, intensity: -5, quotes: 1, tone: -2 },
+        ]);
+        assert.deepEqual(await s.dyadSeries({ source: 'RUS', target: 'USA', by: 'day', from: '2025-08-19' }), [
+          { period: '2025-08-21', events: 0, byType: {}, intensity: null, quotes: 1, tone: -1 },
+        ]);
+        // Trump's negated sanction is left out; his call and his words about Putin count for USA → RUS.
+        assert.deepEqual(await s.dyadSeries({ source: 'USA', target: 'RUS' }), [
+          { period: '2025-08', events: 2, byType: { CONSULT: 1, SANCTION: 1 }, intensity: -1.5, quotes: 1, tone: 2 },
+        ]);
+        assert.deepEqual(await s.dyadSeries({ source: 'donald-trump', target: 'vladimir-putin', by: 'week' }), [
+          { period: '2025-08-18', events: 1, byType: { CONSULT: 1 }, intensity: 1, quotes: 1, tone: 2 },
+        ]);
+        // A speaker's words about themselves are no dyad.
+        assert.deepEqual(await s.dyadSeries({ source: 'volodymyr-zelensky', target: 'volodymyr-zelensky', exact: true }), []);
+        assert.deepEqual(await s.dyadSeries({ source: 'nobody', target: 'UKR' }), []);
+        await assert.rejects(s.dyadSeries({ source: 'RUS', target: 'UKR', by: 'year' as 'day' }));
+      }));
+
+    test('dyads: actor pairs with events or quotes, most active first', () =>
+      withStore(async (s) => {
+        await s.saveDocuments(fixtures());
+        const all = await s.dyads();
+        const key = (d: { source: string; target: string }) => `${d.source}>${d.target}`;
+        assert.deepEqual(
+          all.find((d) => key(d) === 'RUS>USA'),
+          { source: 'RUS', target: 'USA', events: 1, intensity: -5, quotes: 0, tone: null, first: '2025-08-18', last: '2025-08-18' },
+        );
+        assert.deepEqual(
+          all.find((d) => key(d) === 'donald-trump>vladimir-putin'),
+          { source: 'donald-trump', target: 'vladimir-putin', events: 1, intensity: 1, quotes: 1, tone: 2, first: '2025-08-18', last: '2025-08-18' },
+        );
+        assert.ok(!all.some((d) => key(d) === 'donald-trump>RUS'), 'negated events are left out');
+        assert.ok(!all.some((d) => d.source === d.target));
+        const activity = all.map((d) => d.events + d.quotes);
+        assert.deepEqual(activity, [...activity].sort((a, b) => b - a));
+        assert.deepEqual((await s.dyads({ actor: 'UKR' })).map(key).sort(), ['RUS>UKR', 'UKR>USA', 'vladimir-putin>UKR', 'volodymyr-zelensky>UKR']);
+        assert.deepEqual((await s.dyads({ actor: 'UKR', to: '2025-08-21' })).map(key).sort(), ['RUS>UKR', 'vladimir-putin>UKR']);
+        assert.deepEqual((await s.dyads({ from: '2025-08-22' })).map(key).sort(), ['UKR>USA', 'volodymyr-zelensky>UKR']);
+        assert.equal((await s.dyads({ limit: 2 })).length, 2);
+      }));
+
+    test('positions: by actor, issue and dates, oldest first, with evidence; paged', () =>
+      withStore(async (s) => {
+        const docs = fixtures();
+        await s.saveDocuments(docs);
+        const all = await s.positions();
+        assert.deepEqual(
+          all.items.map((p) => [p.actor, p.issue, p.stance, p.date, p.via]),
+          [
+            ['dmitry-peskov', 'sanctions', 'opposes', '2025-08-17', 'quote'],
+            ['donald-trump', 'sanctions', 'opposes', '2025-08-18', 'sentence'],
+            ['vladimir-putin', 'ceasefire', 'conditional', '2025-08-21', 'quote'],
+            ['volodymyr-zelensky', 'territory', 'opposes', '2025-08-22', 'quote'],
+          ],
+        );
+        const p0 = all.items[2];
+        assert.deepEqual({ ...p0, id: 0 }, {
+          id: 0, articleId: docs[0].id, articleTitle: docs[0].title, published: '2025-08-22', actor: 'vladimir-putin', issue: 'ceasefire',
+          stance: 'conditional', date: '2025-08-21', evidence: docs[0].positions![0].evidence, via: 'quote',
+        });
+        assert.deepEqual((await s.positions({ issue: 'sanctions' })).items.map((p) => p.actor), ['dmitry-peskov', 'donald-trump']);
+        assert.deepEqual((await s.positions({ actor: 'donald-trump', issue: 'sanctions' })).items.length, 1);
+        assert.deepEqual((await s.positions({ from: '2025-08-18', to: '2025-08-21' })).items.map((p) => p.issue), ['sanctions', 'ceasefire']);
+        const walked = await walk((cursor) => s.positions({ limit: 1, cursor }));
+        assert.deepEqual(walked.map((p) => p.id), all.items.map((p) => p.id));
+      }));
+
     test('ingest log: newest first, paged, every field kept', () =>
       withStore(async (s) => {
         const statuses = ['stored', 'duplicate', 'near-duplicate', 'failed'] as const;
@@ -406,8 +495,12 @@ export function fixtures(): Document[] {
         t.mention('the United States', 'USA', 'COUNTRY'),
       ],
       quotes: [
-        t.quote('We are ready for talks, but not at any price', { speaker: 'Putin said', speakerText: 'Putin', cue: 'said on Thursday', cueText: 'said', actor: 'vladimir-putin', about: ['UKR', 'USA'], date: '2025-08-21' }),
-        t.quote('Ukraine would not give up land', { direct: false, speaker: 'Zelensky said', speakerText: 'Zelensky', cue: 'said Ukraine', cueText: 'said', actor: 'volodymyr-zelensky', about: ['UKR'] }),
+        t.quote('We are ready for talks, but not at any price', { speaker: 'Putin said', speakerText: 'Putin', cue: 'said on Thursday', cueText: 'said', actor: 'vladimir-putin', about: ['UKR', 'USA'], date: '2025-08-21', tone: -1 }),
+        t.quote('Ukraine would not give up land', { direct: false, speaker: 'Zelensky said', speakerText: 'Zelensky', cue: 'said Ukraine', cueText: 'said', actor: 'volodymyr-zelensky', about: ['UKR', 'volodymyr-zelensky'], tone: 1 }),
+      ],
+      positions: [
+        t.position('We are ready for talks, but not at any price', { actor: 'vladimir-putin', issue: 'ceasefire', stance: 'conditional', date: '2025-08-21', via: 'quote' }),
+        t.position('Ukraine would not give up land', { actor: 'volodymyr-zelensky', issue: 'territory', stance: 'opposes', date: null, via: 'quote' }),
       ],
       events: [
         t.event('launched', 0, { type: 'ASSAULT', source: 'RUS', target: 'UKR', date: '2025-08-21', intensity: -9 }),
@@ -431,8 +524,12 @@ export function fixtures(): Document[] {
     ],
     (t) => ({
       mentions: [t.mention('Trump and', 'donald-trump', 'PERSON', 'name', 'Trump'), t.mention('Putin spoke', 'vladimir-putin', 'PERSON', 'name', 'Putin'), t.mention('Trump wrote', 'donald-trump', 'PERSON', 'name', 'Trump')],
-      quotes: [t.quote('the call was productive and that sanctions could wait', { direct: false, speaker: 'Trump wrote', speakerText: 'Trump', cue: 'wrote that', cueText: 'wrote', actor: 'donald-trump', about: ['vladimir-putin'], channel: 'social' })],
-      events: [t.event('spoke', 0, { type: 'CONSULT', source: 'donald-trump', target: 'vladimir-putin', intensity: 1 })],
+      quotes: [t.quote('the call was productive and that sanctions could wait', { direct: false, speaker: 'Trump wrote', speakerText: 'Trump', cue: 'wrote that', cueText: 'wrote', actor: 'donald-trump', about: ['vladimir-putin'], channel: 'social', tone: 2 })],
+      events: [
+        t.event('spoke', 0, { type: 'CONSULT', source: 'donald-trump', target: 'vladimir-putin', intensity: 1 }),
+        t.event('sanctions', 1, { type: 'SANCTION', source: 'donald-trump', target: 'RUS', modality: 'negated', intensity: -4 }),
+      ],
+      positions: [t.position('sanctions could wait', { actor: 'donald-trump', issue: 'sanctions', stance: 'opposes', date: null, via: 'sentence' })],
       actors: [actor('donald-trump', 'Donald Trump', 'PERSON', ['Trump'], { country: 'USA' }), actor('vladimir-putin', 'Vladimir Putin', 'PERSON', ['Putin'])],
     }),
   );
@@ -444,7 +541,8 @@ export function fixtures(): Document[] {
     ],
     (t) => ({
       mentions: [t.mention('Trump was', 'donald-trump', 'PERSON', 'name', 'Trump'), t.mention('Peskov', 'dmitry-peskov', 'PERSON'), t.mention('Moscow', 'RUS', 'COUNTRY', 'metonym')],
-      quotes: [t.quote('Moscow would respond to any new sanctions', { direct: false, speaker: 'Peskov', cue: 'said Moscow', cueText: 'said', actor: 'dmitry-peskov', about: ['USA'] })],
+      quotes: [t.quote('Moscow would respond to any new sanctions', { direct: false, speaker: 'Peskov', cue: 'said Moscow', cueText: 'said', actor: 'dmitry-peskov', about: ['USA'], tone: -2 })],
+      positions: [t.position('Moscow would respond to any new sanctions', { actor: 'dmitry-peskov', issue: 'sanctions', stance: 'opposes', date: '2025-08-17', via: 'quote' })],
       events: [
         t.event('weighing', 0, { type: 'SANCTION', source: 'USA', target: 'RUS', modality: 'planned', intensity: -4 }),
         t.event('respond', 1, { type: 'THREATEN', source: 'RUS', target: 'USA', modality: 'threatened', intensity: -5 }),
@@ -482,7 +580,7 @@ class Builder {
   build(
     meta: Partial<Document>,
     sentences: string[],
-    layers: (t: TextTools) => { mentions: Mention[]; quotes: Quote[]; events: Event[]; actors: Actor[] },
+    layers: (t: TextTools) => { mentions: Mention[]; quotes: Quote[]; events: Event[]; actors: Actor[]; positions?: Position[] },
   ): Document {
     const text = sentences.join(' ');
     const d = doc({ text, ...meta });
@@ -520,7 +618,7 @@ class TextTools {
 
   quote(
     body: string,
-    o: { direct?: boolean; speaker: string; speakerText?: string; cue: string; cueText?: string; actor: string; about: string[]; date?: string; channel?: string },
+    o: { direct?: boolean; speaker: string; speakerText?: string; cue: string; cueText?: string; actor: string; about: string[]; date?: string; channel?: string; tone?: number },
   ): Quote {
     return {
       ...this.span(body),
@@ -531,7 +629,12 @@ class TextTools {
       about: o.about,
       ...(o.date ? { date: o.date } : {}),
       ...(o.channel ? { channel: o.channel } : {}),
+      ...(o.tone !== undefined ? { tone: o.tone } : {}),
     };
+  }
+
+  position(evidence: string, p: Omit<Position, 'evidence'>): Position {
+    return { ...p, evidence: this.span(evidence) };
   }
 
   event(trigger: string, sentence: number, e: Partial<Event> & Pick<Event, 'type' | 'source' | 'target' | 'intensity'>): Event {

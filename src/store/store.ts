@@ -218,14 +218,13 @@ export interface Store {
   quotes(filter?: QuoteFilter): Promise<Page<StoredQuote>>;
   events(filter?: EventFilter): Promise<Page<StoredEvent>>;
 
-  // Analysis queries (migration 3). Optional until every engine implements them; callers go
-  // through src/analyze, which reports an engine without them clearly.
+  // Analysis queries (migration 3), implemented by both engines.
   /** A directed dyad as a time series, aggregated in the database. */
-  dyadSeries?(query: DyadQuery): Promise<DyadPoint[]>;
+  dyadSeries(query: DyadQuery): Promise<DyadPoint[]>;
   /** Actor pairs with events or quotes between them, most active first (exact ids, no roll-up). */
-  dyads?(filter?: DyadFilter): Promise<DyadSummary[]>;
+  dyads(filter?: DyadFilter): Promise<DyadSummary[]>;
   /** Stated positions on issues, oldest first. */
-  positions?(filter?: PositionFilter): Promise<Page<StoredPosition>>;
+  positions(filter?: PositionFilter): Promise<Page<StoredPosition>>;
 
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
