@@ -13,5 +13,7 @@ import { positionsCommand } from './positions.js';
 import { reversalsCommand } from './reversals.js';
 import { briefCommand } from './brief.js';
 import { exportCommand } from './export.js';
+import { serveCommand } from './serve.js';
+import { startCommand } from './start.js';
 
-export const commands: CommandRegistrar[] = [ingestCommand, extractCommand, listCommand, showCommand, searchCommand, eventsCommand, timelineCommand, dyadCommand, positionsCommand, reversalsCommand, briefCommand, exportCommand, migrateCommand];
+export const commands: CommandRegistrar[] = [ingestCommand, extractCommand, listCommand, showCommand, searchCommand, eventsCommand, timelineCommand, dyadCommand, positionsCommand, reversalsCommand, briefCommand, exportCommand, serveCommand, startCommand, migrateCommand];

@@ -1,0 +1,30 @@
+import type { CommandRegistrar } from '../io.js';
+import { globals, UsageError } from '../io.js';
+import { openStore } from '../../store/open.js';
+import { DEFAULT_HOST, DEFAULT_PORT, serve } from '../../server/listen.js';
+
+export function portOption(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port ${v}: expected a port number 0-65535`);
+  return n;
+}
+
+export const serveCommand: CommandRegistrar = (program) => {
+  program
+    .command('serve')
+    .description('serve the HTTP API and the web app (writes need PARLEY_TOKEN when not on loopback)')
+    .option('--port <n>', `port (0 = any free port)`, portOption, Number(process.env.PARLEY_PORT) || DEFAULT_PORT)
+    .option('--host <address>', 'address to bind; anything but loopback requires PARLEY_TOKEN', DEFAULT_HOST)
+    .option('--allow-private', 'let URL ingestion fetch private and loopback addresses')
+    .action(async (opts: { port: number; host: string; allowPrivate?: boolean }, cmd) => {
+      const g = globals(cmd);
+      const store = await openStore(g.db);
+      try {
+        const { url } = await serve(store, { host: opts.host, port: opts.port, lexicons: g.lexicon, allowPrivate: opts.allowPrivate });
+        process.stdout.write(`Parley is serving ${url}  (Ctrl-C to stop)\n`);
+      } catch (err) {
+        await store.close();
+        throw err;
+      }
+    });
+};

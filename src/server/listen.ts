@@ -1,0 +1,34 @@
+// Starting the server for a person: checks the bind address against the token rule, listens,
+// and closes the store on SIGINT/SIGTERM.
+import type { Store } from '../store/store.js';
+import { createServer, type ServerOptions } from './app.js';
+import { isLoopback, resolveToken } from './security.js';
+
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export interface ListenOptions extends Omit<ServerOptions, 'store' | 'token'> {
+  host?: string;
+  port?: number;
+  /** Defaults to process.env.PARLEY_TOKEN. */
+  token?: string;
+}
+
+export async function serve(store: Store, options: ListenOptions = {}) {
+  const host = options.host ?? DEFAULT_HOST;
+  const token = resolveToken(host, options.token ?? process.env.PARLEY_TOKEN);
+  const app = await createServer({ ...options, store, token });
+  await app.listen({ host, port: options.port ?? DEFAULT_PORT });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : options.port;
+  const shown = isLoopback(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const url = `http://${shown === '0.0.0.0' || shown === '[::]' ? 'localhost' : shown}:${port}/`;
+  const stop = async () => {
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return { app, url };
+}

@@ -1,0 +1,63 @@
+// Article text is untrusted input from the open web, and the API can write to the corpus, so
+// every response carries a strict policy and every write can require a bearer token.
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { HttpError } from './errors.js';
+
+/** No inline script or style, nothing from other origins: Vite's build output needs neither. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost', '::ffff:127.0.0.1']);
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host) || /^127\./.test(host);
+}
+
+/**
+ * The token the server demands on writes: PARLEY_TOKEN when set; binding a non-loopback
+ * address without one is refused, because anyone on the network could then write.
+ */
+export function resolveToken(host: string, token: string | undefined): string | null {
+  const t = token?.trim() || null;
+  if (!t && !isLoopback(host))
+    throw new Error(`refusing to listen on ${host} without PARLEY_TOKEN: set PARLEY_TOKEN to a secret that clients send as "Authorization: Bearer <token>" on writes`);
+  return t;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function installSecurity(app: FastifyInstance, token: string | null): void {
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    reply.header('Cross-Origin-Resource-Policy', 'same-origin');
+    return payload;
+  });
+  if (!token) return;
+  // onRequest runs before the body is read, so an unauthorised upload is refused unread.
+  app.addHook('onRequest', async (req) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
+    const h = req.headers.authorization ?? '';
+    const m = /^Bearer\s+(.+)$/i.exec(h);
+    if (!m || !sameSecret(m[1].trim(), token)) throw new HttpError('unauthorized', 'this server requires "Authorization: Bearer <PARLEY_TOKEN>" on writes');
+  });
+}
