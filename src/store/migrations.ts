@@ -127,6 +127,27 @@ export const migrations: Migration[] = [
       `CREATE INDEX positions_article ON positions (article_id)`,
     ],
   },
+  {
+    // Dyad series and the dyad list read these per-day totals, maintained on save, instead of
+    // aggregating every event of a busy pair (hundreds of thousands in a million articles).
+    // An unknown date is stored as '' because key columns cannot be null; negated events are
+    // left out, as the dyad queries leave them out.
+    version: 4,
+    name: 'per-day dyad totals of events and statement tone',
+    common: [
+      `CREATE TABLE dyad_events_day (
+        source TEXT NOT NULL, target TEXT NOT NULL, date TEXT NOT NULL, type TEXT NOT NULL,
+        n INTEGER NOT NULL, total {{real}} NOT NULL, PRIMARY KEY (source, target, date, type))`,
+      `INSERT INTO dyad_events_day (source, target, date, type, n, total)
+        SELECT source, target, coalesce(date, ''), type, count(*), sum(intensity) FROM events
+        WHERE source IS NOT NULL AND target IS NOT NULL AND modality <> 'negated' GROUP BY source, target, coalesce(date, ''), type`,
+      `CREATE TABLE dyad_tone_day (
+        source TEXT NOT NULL, target TEXT NOT NULL, date TEXT NOT NULL,
+        n INTEGER NOT NULL, total {{real}} NOT NULL, PRIMARY KEY (source, target, date))`,
+      `INSERT INTO dyad_tone_day (source, target, date, n, total)
+        SELECT source, target, coalesce(date, ''), count(*), sum(tone) FROM statement_tone GROUP BY source, target, coalesce(date, '')`,
+    ],
+  },
 ];
 
 /**

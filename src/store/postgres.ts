@@ -33,7 +33,7 @@ import {
   type StoreStats,
 } from './store.js';
 import { dyadPoints, dyadSummaryRow, positionRow, positionRows, toneRows } from './analysisRows.js';
-import { actorRow, aliasKey, articleSummary, eventRow, mergeActor, NEAR_DUPLICATE_CANDIDATES, quoteRow, type Row } from './rows.js';
+import { actorRow, aliasKey, articleSummary, dyadDayTotals, eventRow, mergeActor, NEAR_DUPLICATE_CANDIDATES, quoteRow, type Row } from './rows.js';
 
 type Client = pg.PoolClient | pg.Pool;
 
@@ -261,6 +261,34 @@ export class PostgresStore implements Store {
           tones.map((t) => noNul(t.target)),
           tones.map((t) => t.date),
           tones.map((t) => t.tone),
+        ],
+      );
+    const totals = dyadDayTotals(docs);
+    if (totals.events.length)
+      await c.query(
+        `INSERT INTO dyad_events_day (source, target, date, type, n, total)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::float8[])
+         ON CONFLICT (source, target, date, type) DO UPDATE SET n = dyad_events_day.n + excluded.n, total = dyad_events_day.total + excluded.total`,
+        [
+          totals.events.map((r) => noNul(r.source)),
+          totals.events.map((r) => noNul(r.target)),
+          totals.events.map((r) => r.date),
+          totals.events.map((r) => r.type),
+          totals.events.map((r) => r.n),
+          totals.events.map((r) => r.total),
+        ],
+      );
+    if (totals.tone.length)
+      await c.query(
+        `INSERT INTO dyad_tone_day (source, target, date, n, total)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::float8[])
+         ON CONFLICT (source, target, date) DO UPDATE SET n = dyad_tone_day.n + excluded.n, total = dyad_tone_day.total + excluded.total`,
+        [
+          totals.tone.map((r) => noNul(r.source)),
+          totals.tone.map((r) => noNul(r.target)),
+          totals.tone.map((r) => r.date),
+          totals.tone.map((r) => r.n),
+          totals.tone.map((r) => r.total),
         ],
       );
     const ps = docs.flatMap(positionRows);
@@ -501,16 +529,16 @@ export class PostgresStore implements Store {
     const range: string[] = [];
     if (query.from) range.push(`AND date >= ${args.add(query.from)}`);
     if (query.to) range.push(`AND date <= ${args.add(query.to + '\uffff')}`);
-    const dyad = `source IN (SELECT id FROM a_set) AND target IN (SELECT id FROM b_set) ${range.join(' ')}`;
+    const dyad = `source IN (SELECT id FROM a_set) AND target IN (SELECT id FROM b_set) AND date <> '' ${range.join(' ')}`;
     // Grouped by day in SQL; days become weeks or months here, with the calendar rules SQLite's
     // date() applies, so a malformed stored date never makes the query fail.
     const [ev, tone] = await Promise.all([
       this.q(
-        `WITH RECURSIVE ${sets} SELECT substr(date, 1, 10) AS day, type, count(*) AS n, sum(intensity) AS total FROM events
-         WHERE ${dyad} AND modality <> 'negated' GROUP BY day, type`,
+        `WITH RECURSIVE ${sets} SELECT substr(date, 1, 10) AS day, type, sum(n) AS n, sum(total) AS total FROM dyad_events_day
+         WHERE ${dyad} GROUP BY day, type`,
         args.values,
       ),
-      this.q(`WITH RECURSIVE ${sets} SELECT substr(date, 1, 10) AS day, count(*) AS n, sum(tone) AS total FROM statement_tone WHERE ${dyad} GROUP BY day`, args.values),
+      this.q(`WITH RECURSIVE ${sets} SELECT substr(date, 1, 10) AS day, sum(n) AS n, sum(total) AS total FROM dyad_tone_day WHERE ${dyad} GROUP BY day`, args.values),
     ]);
     const events = new Map<string, Row>();
     for (const r of ev) {
@@ -542,16 +570,16 @@ export class PostgresStore implements Store {
       where.push(`(source = ${p} OR target = ${p})`);
     }
     if (filter.from) where.push(`date >= ${args.add(filter.from)}`);
-    if (filter.to) where.push(`date <= ${args.add(filter.to + '\uffff')}`);
+    if (filter.to) where.push(`date <> '' AND date <= ${args.add(filter.to + '\uffff')}`);
     const w = where.join(' AND ');
     const limit = Math.max(1, Math.min(1000, Math.floor(filter.limit ?? 50)));
     const rows = await this.q(
       `SELECT source, target, sum(events) AS events, sum(isum) / nullif(sum(events), 0) AS intensity, sum(quotes) AS quotes,
          sum(tsum) / nullif(sum(quotes), 0) AS tone, min(first) AS first, max(last) AS last FROM (
-         SELECT source, target, count(*) AS events, sum(intensity) AS isum, 0 AS quotes, 0::float8 AS tsum, min(date) AS first, max(date) AS last
-           FROM events WHERE ${w} AND modality <> 'negated' GROUP BY source, target
+         SELECT source, target, sum(n) AS events, sum(total) AS isum, 0 AS quotes, 0::float8 AS tsum, min(nullif(date, '')) AS first, max(nullif(date, '')) AS last
+           FROM dyad_events_day WHERE ${w} GROUP BY source, target
          UNION ALL
-         SELECT source, target, 0, 0, count(*), sum(tone), min(date), max(date) FROM statement_tone WHERE ${w} GROUP BY source, target) u
+         SELECT source, target, 0, 0, sum(n), sum(total), min(nullif(date, '')), max(nullif(date, '')) FROM dyad_tone_day WHERE ${w} GROUP BY source, target) u
        GROUP BY source, target ORDER BY sum(events) + sum(quotes) DESC, source, target LIMIT ${args.add(limit)}`,
       args.values,
     );

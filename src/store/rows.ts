@@ -1,5 +1,6 @@
 // Row mapping shared by both engines, so SQLite and PostgreSQL return identical objects.
-import type { Actor, ActorType, EventType, Modality } from '../document.js';
+import type { Actor, ActorType, Document, EventType, Modality } from '../document.js';
+import { toneRows } from './analysisRows.js';
 import type { ArticleSummary, StoredEvent, StoredQuote } from './store.js';
 
 export type Row = Record<string, unknown>;
@@ -109,4 +110,56 @@ export const NEAR_DUPLICATE_CANDIDATES = 200;
 export function ftsQuery(q: string): string {
   const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.map((w) => `"${w}"*`).join(' ');
+}
+
+export interface DyadEventDay {
+  source: string;
+  target: string;
+  date: string;
+  type: string;
+  n: number;
+  total: number;
+}
+
+export interface DyadToneDay {
+  source: string;
+  target: string;
+  date: string;
+  n: number;
+  total: number;
+}
+
+/**
+ * What new documents add to the per-day dyad totals (migration 4), summed per key and sorted
+ * by key, so concurrent PostgreSQL writers update shared rows in one order and never deadlock.
+ * Tone rows repeat statement_tone's rule: one per (article, quote start, target), first wins.
+ */
+export function dyadDayTotals(docs: Document[]): { events: DyadEventDay[]; tone: DyadToneDay[] } {
+  const events = new Map<string, DyadEventDay>();
+  const tone = new Map<string, DyadToneDay>();
+  for (const doc of docs) {
+    for (const e of doc.events) {
+      if (!e.source || !e.target || e.modality === 'negated') continue;
+      const date = e.date ?? doc.published ?? '';
+      const key = [e.source, e.target, date, e.type].join('\u0000');
+      const acc = events.get(key) ?? { source: e.source, target: e.target, date, type: e.type, n: 0, total: 0 };
+      acc.n += 1;
+      acc.total += e.intensity;
+      events.set(key, acc);
+    }
+    const seen = new Set<string>();
+    for (const t of toneRows(doc)) {
+      const once = `${t.quote_start}\u0000${t.target}`;
+      if (seen.has(once)) continue;
+      seen.add(once);
+      const date = t.date ?? '';
+      const key = [t.source, t.target, date].join('\u0000');
+      const acc = tone.get(key) ?? { source: t.source, target: t.target, date, n: 0, total: 0 };
+      acc.n += 1;
+      acc.total += t.tone;
+      tone.set(key, acc);
+    }
+  }
+  const byKey = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  return { events: byKey(events), tone: byKey(tone) };
 }

@@ -23,7 +23,7 @@ import {
   type StoredQuote,
   type StoreStats,
 } from './store.js';
-import { actorRow, aliasKey, articleSummary, eventRow, ftsQuery, mergeActor, NEAR_DUPLICATE_CANDIDATES, quoteRow, type Row } from './rows.js';
+import { actorRow, aliasKey, articleSummary, dyadDayTotals, eventRow, ftsQuery, mergeActor, NEAR_DUPLICATE_CANDIDATES, quoteRow, type Row } from './rows.js';
 
 import * as analysis from './sqliteAnalysis.js';
 import type { DyadFilter, DyadPoint, DyadQuery, DyadSummary, PositionFilter, StoredPosition } from './store.js';
@@ -133,7 +133,22 @@ export class SqliteStore implements Store {
     for (const e of doc.events)
       event.run(doc.id, e.type, e.source, e.target, e.modality, e.date ?? doc.published, e.intensity, e.trigger.start, e.trigger.end, e.trigger.text, e.sentence.start, e.sentence.end);
     analysis.saveAnalysisRows(db, doc);
+    this.addDyadTotals(doc);
     return duplicateOf ? { id: doc.id, status: 'near-duplicate', duplicateOf } : { id: doc.id, status: 'stored' };
+  }
+
+  private addDyadTotals(doc: Document): void {
+    const totals = dyadDayTotals([doc]);
+    const ev = this.db.prepare(
+      `INSERT INTO dyad_events_day (source, target, date, type, n, total) VALUES (@source, @target, @date, @type, @n, @total)
+       ON CONFLICT (source, target, date, type) DO UPDATE SET n = n + excluded.n, total = total + excluded.total`,
+    );
+    for (const r of totals.events) ev.run(r);
+    const tone = this.db.prepare(
+      `INSERT INTO dyad_tone_day (source, target, date, n, total) VALUES (@source, @target, @date, @n, @total)
+       ON CONFLICT (source, target, date) DO UPDATE SET n = n + excluded.n, total = total + excluded.total`,
+    );
+    for (const r of totals.tone) tone.run(r);
   }
 
   async logIngest(entry: IngestLogEntry): Promise<void> {

@@ -1,5 +1,7 @@
 // SQLite side of the analysis queries (dyad series, dyad list, positions) and of saving the
 // analysis rows of a document. SqliteStore delegates here; PostgreSQL mirrors the same SQL.
+// Dyad queries read the per-day totals of migration 4 (dyad_events_day, dyad_tone_day), which
+// the stores maintain on save; '' there stands for an unknown date.
 import type Database from 'better-sqlite3';
 import type { Document } from '../document.js';
 import { dyadPoints, dyadSummaryRow, positionRow, positionRows, toneRows } from './analysisRows.js';
@@ -44,16 +46,16 @@ export function dyadSeries(db: Database.Database, q: DyadQuery): DyadPoint[] {
   const ev = db
     .prepare(
       `WITH RECURSIVE ${sets}
-       SELECT ${bucket('date')} AS period, type, count(*) AS n, sum(intensity) AS total FROM events
-       WHERE source IN (SELECT id FROM a_set) AND target IN (SELECT id FROM b_set) AND modality <> 'negated' ${range.join(' ')}
+       SELECT ${bucket('date')} AS period, type, sum(n) AS n, sum(total) AS total FROM dyad_events_day
+       WHERE source IN (SELECT id FROM a_set) AND target IN (SELECT id FROM b_set) AND date <> '' ${range.join(' ')}
        GROUP BY period, type`,
     )
     .all(q.source, q.target, ...args) as Row[];
   const tone = db
     .prepare(
       `WITH RECURSIVE ${sets}
-       SELECT ${bucket('date')} AS period, count(*) AS n, avg(tone) AS mean FROM statement_tone
-       WHERE source IN (SELECT id FROM a_set) AND target IN (SELECT id FROM b_set) ${range.join(' ')}
+       SELECT ${bucket('date')} AS period, sum(n) AS n, sum(total) / sum(n) AS mean FROM dyad_tone_day
+       WHERE source IN (SELECT id FROM a_set) AND target IN (SELECT id FROM b_set) AND date <> '' ${range.join(' ')}
        GROUP BY period`,
     )
     .all(q.source, q.target, ...args) as Row[];
@@ -65,17 +67,17 @@ export function dyads(db: Database.Database, f: DyadFilter = {}): DyadSummary[] 
   const args: unknown[] = [];
   if (f.actor) (where.push('(source = ? OR target = ?)'), args.push(f.actor, f.actor));
   if (f.from) (where.push('date >= ?'), args.push(f.from));
-  if (f.to) (where.push('date <= ?'), args.push(f.to + '\uffff'));
+  if (f.to) (where.push("date <> '' AND date <= ?"), args.push(f.to + '\uffff'));
   const w = where.join(' AND ');
   const limit = Math.max(1, Math.min(1000, f.limit ?? 50));
   const rows = db
     .prepare(
       `SELECT source, target, sum(events) AS events, sum(isum) / nullif(sum(events), 0) AS intensity, sum(quotes) AS quotes,
          sum(tsum) / nullif(sum(quotes), 0) AS tone, min(first) AS first, max(last) AS last FROM (
-         SELECT source, target, count(*) AS events, sum(intensity) AS isum, 0 AS quotes, 0 AS tsum, min(date) AS first, max(date) AS last
-           FROM events WHERE ${w} AND modality <> 'negated' GROUP BY source, target
+         SELECT source, target, sum(n) AS events, sum(total) AS isum, 0 AS quotes, 0 AS tsum, min(nullif(date, '')) AS first, max(nullif(date, '')) AS last
+           FROM dyad_events_day WHERE ${w} GROUP BY source, target
          UNION ALL
-         SELECT source, target, 0, 0, count(*), sum(tone), min(date), max(date) FROM statement_tone WHERE ${w} GROUP BY source, target)
+         SELECT source, target, 0, 0, sum(n), sum(total), min(nullif(date, '')), max(nullif(date, '')) FROM dyad_tone_day WHERE ${w} GROUP BY source, target)
        GROUP BY source, target ORDER BY sum(events) + sum(quotes) DESC, source, target LIMIT ?`,
     )
     .all(...args, ...args, limit) as Row[];

@@ -117,6 +117,9 @@ export function storeContract(engine: string, create: () => Promise<StoreDatabas
           assert.equal(st.quotes, docs.reduce((n, d) => n + d.quotes.length, 0));
           const putin = await s.getActor('vladimir-putin');
           assert.equal(putin?.mentions, countMentions(docs, 'vladimir-putin'));
+          assert.deepEqual(await s.dyadSeries({ source: 'RUS', target: 'UKR', exact: true }), [
+            { period: '2025-08', events: 1, byType: { ASSAULT: 1 }, intensity: -9, quotes: 0, tone: null },
+          ], 'per-day dyad totals counted once');
         } finally {
           await other.close();
         }
