@@ -22,9 +22,20 @@ test('subject–verb–object: an attack on a city is an attack on its country',
 });
 
 test('passive with "by": the agent is the source, the subject the target', () => {
-  const evs = code('Trump’s efforts to broker a ceasefire have been flatly rejected by Moscow.');
-  const rej = evs.find((e) => e.type === 'REJECT');
-  assert.deepEqual([rej?.source, rej?.target], ['RUS', 'donald-trump']);
+  const evs = code('Ukraine was attacked by Russia on Monday.');
+  assert.deepEqual(evs.map((e) => [e.type, e.source, e.target]), [['ASSAULT', 'RUS', 'UKR']]);
+  // The subject is "efforts", not an actor: no target rather than a wrong one.
+  const rej = code('Trump’s efforts to broker a ceasefire have been flatly rejected by Moscow.').find((e) => e.type === 'REJECT');
+  assert.deepEqual([rej?.source, rej?.target], ['RUS', null]);
+});
+
+test('coordinated actors: one event each; a participle after a noun is not the verb of the clause', () => {
+  const evs = code('Trump is keeping tariffs in place on Russia, India and Ukraine.');
+  assert.deepEqual(evs.map((e) => e.target).sort(), ['IND', 'RUS', 'UKR']);
+  assert.ok(evs.every((e) => e.type === 'SANCTION' && e.source === 'donald-trump'));
+  assert.deepEqual(code('Russia and India upgraded their ties.').map((e) => [e.type, e.source, e.target]), [['COOPERATE', 'RUS', 'IND']]);
+  const relative = code('Weapons supplied to Ukraine by the U.S. arrived.');
+  assert.deepEqual(relative.map((e) => [e.type, e.source, e.target]), [['AID', 'USA', 'UKR']]);
 });
 
 test('nominal with possessor and "on": Russia’s attack on Ukraine', () => {
