@@ -49,7 +49,13 @@ const ABBREV = /(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Sens|Rep|Reps|Gen|Lt|Col|Maj|Capt|S
  * Sentence units per paragraph. Boundaries come from doc.sentences when the tokens stage ran,
  * except those inside a quotation; without sentences, from end punctuation in the masked text.
  */
-export function sentenceUnits(doc: Document, masked: string, paras: Paragraph[], quotes: QuotedSpan[]): Unit[] {
+export function sentenceUnits(
+  doc: Document,
+  masked: string,
+  paras: Paragraph[],
+  quotes: QuotedSpan[],
+  attributionFollows: (at: number) => boolean = () => false,
+): Unit[] {
   const units: Unit[] = [];
   const insideQuote = (b: number) => quotes.some((q) => q.open < b && b < q.close);
   let si = 0;
@@ -61,7 +67,9 @@ export function sentenceUnits(doc: Document, masked: string, paras: Paragraph[],
       for (let k = si; k < sents.length && sents[k].start < p.end; k++) {
         const b = sents[k].start;
         // A sentence never opens in lower case: such a cut follows an abbreviation ("(R-Ga.) said").
-        if (b > p.start && !insideQuote(b) && !/\p{Ll}/u.test(masked[b])) cuts.add(b);
+        // Nor after a quotation that its attribution follows: “… you understand that?” Trump told Macron.
+        const afterQuote = /\u0001\s*$/.test(masked.slice(Math.max(p.start, b - 3), b));
+        if (b > p.start && !insideQuote(b) && !/\p{Ll}/u.test(masked[b]) && !(afterQuote && attributionFollows(b))) cuts.add(b);
       }
     } else {
       const re = /[.!?][\u0001"”')\]]*\s+(?=\u0001|["“'‘(\[]?[\p{Lu}\p{N}])/gu;
@@ -70,7 +78,8 @@ export function sentenceUnits(doc: Document, masked: string, paras: Paragraph[],
         const endPunct = p.start + m.index;
         if (masked[endPunct] === '.' && ABBREV.test(masked.slice(Math.max(p.start, endPunct - 12), endPunct + 1))) continue;
         const b = p.start + m.index + m[0].length;
-        if (!insideQuote(b)) cuts.add(b);
+        const afterQuote = /\u0001\s*$/.test(masked.slice(Math.max(p.start, b - 3), b));
+        if (!insideQuote(b) && !(afterQuote && attributionFollows(b))) cuts.add(b);
       }
     }
     let s = p.start;
@@ -189,6 +198,10 @@ export function subjectBefore(
   // Leading words that cannot start a subject.
   while (j <= i && (AUX.has(words[j].w) || CLAUSE_OPENERS.has(words[j].w))) j++;
   if (j > i) return null;
+  // "officials who said": the relative pronoun's antecedent speaks.
+  let last = i;
+  while (last > j && /^(?:who|which|that)$/.test(words[last].w) && !/,/.test(words[last].gapBefore)) last--;
+  if (last < i) return { start: words[j].start, end: words[last].end };
   const s = words[j].start;
   if (i - j > 25) return null;
   return { start: s, end };
@@ -200,17 +213,16 @@ export function speakerAfter(masked: string, cueEnd: number, unitEnd: number): {
   if (!words.length) return null;
   if (/[,;:\u0001—(]/.test(words[0].gapBefore)) return null;
   let k = 0;
-  const first = masked[words[0].start];
-  // "said Monday", "said in a statement": no speaker stands right after the cue.
-  if (first !== first.toUpperCase() && !/^(?:the|a|an|one|another|his|her|its|their|several|many|some|two|three|officials?|sources?|aides?|analysts?|experts?)$/.test(words[0].w)) return null;
-  if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/.test(words[0].w)) return null;
+  // "said Monday", "said in a statement", "said that": no speaker stands right after the cue.
+  if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last|this|earlier|later|recently|on|in|at|during|after|before|while|when|to|that|of|about|with|for|by|from|it|so|then|also|again|not)$/.test(words[0].w)) return null;
+  let relative = false;
   for (; k + 1 < words.length; k++) {
     const gap = words[k + 1].gapBefore;
     if (/[;:\u0001—(]/.test(gap)) break;
     if (/,/.test(gap) && !APPOSITIVE_START.test(masked.slice(words[k + 1].start, words[k + 1].end))) break;
-    if (/^(?:on|in|at|during|while|after|before|when|as|adding|saying|according|told|who)$/.test(words[k + 1].w) && !/,/.test(gap)) {
-      if (words[k + 1].w !== 'who') break;
-    }
+    if (/^(?:who|whose|which)$/.test(words[k + 1].w)) relative = true;
+    // A relative clause runs to the end ("who served as U.S. envoy in Trump’s first term").
+    else if (!relative && /^(?:on|in|at|during|while|after|before|when|as|adding|saying|according|told)$/.test(words[k + 1].w) && !/,/.test(gap)) break;
     if (k > 40) break;
   }
   return { start: words[0].start, end: words[k].end };

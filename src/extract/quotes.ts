@@ -87,7 +87,18 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
   const paras = paragraphs(text);
   const quoted = findQuotedSpans(text, paras);
   const masked = maskQuotes(text, quoted);
-  const units = sentenceUnits(doc, masked, paras, quoted);
+  // "Trump told Macron." right after a quotation: a short clause holding a cue within its first words.
+  const attributionFollows = (at: number): boolean => {
+    const rest = masked.slice(at, at + 120);
+    const end = rest.search(/[.!?;\u0001]/);
+    const clause = end >= 0 ? rest.slice(0, end) : rest;
+    const words = clause.split(/\s+/).filter(Boolean);
+    if (words.length > 14) return false;
+    matcher.cueRe.lastIndex = 0;
+    const m = matcher.cueRe.exec(clause);
+    return !!m && clause.slice(0, m.index).split(/\s+/).filter(Boolean).length <= 6 && matcher.kinds.get(m[0]) !== 'according';
+  };
+  const units = sentenceUnits(doc, masked, paras, quoted, attributionFollows);
   const tags: Tagged = { posAt: new Map(doc.tokens.map((t) => [t.start, t.pos])) };
   const isCue = (w: string) => matcher.kinds.has(w);
 
@@ -124,8 +135,8 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
     }
     let v = k + 1;
     while (v < words.length && v < k + 14 && !isVerbLikeAt(words[v].start) && !/[,;:\u0001]/.test(words[v].gapBefore)) v++;
-    if (v >= words.length || v >= k + 14) return null;
-    let e = v - 1;
+    if (v >= k + 14 || k >= words.length) return null;
+    let e = Math.min(v, words.length) - 1;
     while (e > k && /^(?:has|have|had|is|was|were|are|will|would|also|then|later|later|again|not|did|does|do|repeatedly|recently|reportedly)$/.test(words[e].w)) e--;
     const r = { start: words[k].start, end: words[e].end };
     for (const m of doc.mentions) {
@@ -217,6 +228,16 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
       }
       out.push({ unit, kind: 'post', cue: { start: dashAt, end: dashAt + m[1].length }, speaker: { start: nameAt, end: nameAt + m[2].length }, content: { start: qs, end: dashAt }, strength: 'label', marked: true, addressee: null });
     }
+    // "Trump brushed the offer aside: “I said, …”": a clause ending in a colon introduces the
+    // quotation after it, spoken by that clause's subject.
+    for (const q of quoted) {
+      if (q.open <= unit.start || q.open >= unit.end) continue;
+      const before = masked.slice(unit.start, q.open);
+      if (!/:\s*$/.test(before)) continue;
+      const colonAt = unit.start + before.lastIndexOf(':');
+      const speaker = firstSubject(unit, colonAt);
+      if (speaker) out.push({ unit, kind: 'pre', cue: { start: colonAt, end: colonAt + 1 }, speaker, content: { start: q.open, end: unit.end }, strength: 'label', marked: true, addressee: null });
+    }
     const re = matcher.cueRe;
     re.lastIndex = unit.start;
     for (let m = re.exec(masked); m && m.index < unit.end; m = re.exec(masked)) {
@@ -228,7 +249,8 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
       const cue = { start: cs, end: ce };
       if (kind !== 'according' && /^\p{Lu}/u.test(form) && (unit.paragraph > 0 || !/,\s*[\p{Lu}][^,]*$/u.test(masked.slice(unit.start, cs)))) continue;
       const cuePos = tags.posAt.get(cs);
-      if (kind !== 'according' && cuePos && cuePos !== 'VERB' && cuePos !== 'AUX' && !/^\p{Lu}/u.test(form) && !verbDespiteTag(cs, ce)) continue; // "tweets", "comments" as nouns
+      const participle = form.endsWith('ing') && /[,—–]\s*$/.test(masked.slice(Math.max(unit.start, cs - 3), cs));
+      if (kind !== 'according' && cuePos && cuePos !== 'VERB' && cuePos !== 'AUX' && !/^\p{Lu}/u.test(form) && !participle && !verbDespiteTag(cs, ce)) continue; // "tweets", "comments" as nouns
       if (kind === 'according') {
         const after = wordsIn(masked, ce, unit.end);
         let k = 0;
@@ -259,7 +281,11 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
             const subj = subjectBefore(masked, unit.start, cs, tags, isCue);
             const restWords = wordsIn(masked, ce, unit.end);
             const subjStartsClause = subj && (subj.start === unit.start || /^(?:but|and|so|yet|meanwhile)$/.test(wordsIn(masked, unit.start, subj.start).map((w) => w.w).join(' ')));
-            if (subj && subjStartsClause && restWords.length > 5) {
+            // The head before the first comma must be a noun phrase: "Putin is methodical, said …" is inverted.
+            const head = subj ? wordsIn(masked, subj.start, subj.end) : [];
+            const firstComma = head.findIndex((w, k) => k > 0 && /,/.test(w.gapBefore));
+            const headIsNoun = firstComma > 0 && !head.slice(0, firstComma).some((w) => isVerbLikeAt(w.start));
+            if (subj && subjStartsClause && headIsNoun && restWords.length > 5) {
               const after = contentAfter(ce, unit, form);
               out.push({ unit, kind: 'pre', cue, speaker: subj, content: { start: after.start, end: unit.end }, strength: kind, marked: after.marked, addressee: after.addressee });
               continue;
@@ -275,7 +301,7 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
       }
       if (!last) continue; // a cue opening its sentence ("Said one aide: …") is too rare to guess
       // "the claim that", "his warning": a determiner makes the cue word a noun.
-      if (DETERMINER.test(last.w) && !/[,\u0001]/.test(tailGap)) continue;
+      if ((DETERMINER.test(last.w) || /[’']s$/.test(masked.slice(last.start, last.end))) && !/[,\u0001]/.test(tailGap)) continue;
       let subj: Range | null;
       if (last.w === 'to' || (PREPOSITION.test(last.w) && isIng)) {
         // "declined to say", "urged the crowd to welcome", "before saying": the main verb's subject.
@@ -340,20 +366,36 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
     return true;
   }
 
-  function speakerActor(sp: Range | null): string | null {
-    if (!sp) return null;
-    let fallback: Mention | null = null;
-    for (const m of doc.mentions) {
-      if (m.end <= sp.start) continue;
-      if (m.start >= sp.end) break;
-      const after = text.slice(m.end, m.end + 2);
-      if (/^(?:’s|'s)/.test(after) && m.end < sp.end - 2) continue; // a possessor: "Clinton’s campaign"
-      const before = text.slice(Math.max(sp.start, m.start - 6), m.start);
-      if (m.start > sp.start && /\b(?:of|for|by|from|with|to|at|in|on|about|against)\s+(?:the\s+)?$/.test(before)) continue;
-      if (m.type === 'PERSON' || m.kind === 'pronoun') return m.actor;
-      fallback ??= m;
+  function speakerActor(spRange: Range | null): string | null {
+    if (!spRange) return null;
+    // Not inside a relative clause: "officials who observed the Russian leader".
+    const rel = /\s(?:who|which|that|whose)\s/.exec(text.slice(spRange.start, spRange.end));
+    const sp = rel ? { start: spRange.start, end: spRange.start + rel.index } : spRange;
+    // The head comes before the first comma ("Phil Lovas, the chairman"); an apposition names
+    // the speaker only when the head does not ("The state’s chairman, Phil Lovas,").
+    const comma = text.slice(sp.start, sp.end).indexOf(',');
+    const parts = comma > 0 ? [{ start: sp.start, end: sp.start + comma }, { start: sp.start + comma, end: sp.end }] : [sp];
+    for (const part of parts) {
+      let person: Mention | null = null;
+      let other: Mention | null = null;
+      let possessor: Mention | null = null;
+      for (const m of doc.mentions) {
+        if (m.end <= part.start) continue;
+        if (m.start >= part.end) break;
+        const before = text.slice(Math.max(part.start, m.start - 9), m.start);
+        if (m.start > part.start && /\b(?:of|for|by|from|with|to|at|in|on|about|against|toward)\s+(?:the\s+)?$/.test(before)) continue;
+        if (/^(?:’s|'s)/.test(text.slice(m.end, m.end + 2)) && m.end < part.end - 2) {
+          possessor ??= m; // "Trump’s condemnation": the owner speaks only when nobody else does
+          continue;
+        }
+        // The rightmost name is the head: "Trump administration special envoy Steve Witkoff".
+        if (m.type === 'PERSON' || m.kind === 'pronoun') person = m;
+        else other ??= m;
+      }
+      const m = person ?? other ?? possessor;
+      if (m) return m.actor;
     }
-    return fallback ? fallback.actor : null;
+    return null;
   }
 
   function mentionedActors(r: Range, exclude: string | null): string[] {
