@@ -15,3 +15,8 @@ export { MAX_INPUT_BYTES } from './ingest/limits.js';
 export * from './analyze/index.js';
 export { eventsStage, codeEvents } from './extract/events.js';
 export { positionsStage, findPositions } from './extract/positions.js';
+export { enqueue, enqueueJobs, type EnqueueOptions, type EnqueueResult } from './queue/enqueue.js';
+export { runWorker, type WorkerOptions, type WorkerEvent, type WorkerStats } from './queue/worker.js';
+export { jobCounts, listJobs, listDeadLetters, JOB_STATES, type JobCounts, type JobSummary, type DeadLetter, type JobFilter, type JobState } from './queue/status.js';
+export { PipelinePool, type PoolOptions } from './queue/thread-pool.js';
+export type { IngestJobData } from './queue/job.js';

@@ -6,6 +6,8 @@ import { extractCommand } from './extract.js';
 import { listCommand } from './list.js';
 import { showCommand } from './show.js';
 import { searchCommand } from './search.js';
+import { workerCommand } from './worker.js';
+import { jobsCommand } from './jobs.js';
 import { eventsCommand } from './events.js';
 import { timelineCommand } from './timeline.js';
 import { dyadCommand } from './dyad.js';
@@ -16,4 +18,4 @@ import { exportCommand } from './export.js';
 import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
 
-export const commands: CommandRegistrar[] = [ingestCommand, extractCommand, listCommand, showCommand, searchCommand, eventsCommand, timelineCommand, dyadCommand, positionsCommand, reversalsCommand, briefCommand, exportCommand, serveCommand, startCommand, migrateCommand];
+export const commands: CommandRegistrar[] = [ingestCommand, extractCommand, listCommand, showCommand, searchCommand, eventsCommand, timelineCommand, dyadCommand, positionsCommand, reversalsCommand, briefCommand, exportCommand, serveCommand, startCommand, migrateCommand, workerCommand, jobsCommand];
