@@ -41,17 +41,23 @@ export function slotActor(ctx: SentenceCtx, t: number): string | null {
   return s >= 0 ? ctx.slots[s].actor : null;
 }
 
+/** Meetings happen "with" or "to" someone; "a meeting of ECOWAS" or "at the hotel" name no counterpart. */
+const MEET_PREPS = new Set(['with', 'to', 'toward', 'towards']);
+
 export function targetPreps(type: EventType, nominal: boolean): Set<string> {
   if (FORCE.has(type)) return FORCE_PREPS;
+  if (type === 'CONSULT') return MEET_PREPS;
   return nominal ? NOUN_PREPS : VERB_PREPS;
 }
 
 /** "was rebuffed", "have been rejected", "is being attacked". */
 export function isPassive(ctx: SentenceCtx, v: number): boolean {
   if (!/(ed|en|wn|t)$/.test(ctx.lower[v])) return false;
-  for (let k = v - 1; k >= Math.max(ctx.from, v - 4); k--) {
+  for (let k = v - 1; k >= Math.max(ctx.from, v - 6); k--) {
     const p = ctx.toks[k].pos;
     if (p === 'ADV' || p === 'PART') continue;
+    // "can be attacked or kidnapped": a coordinated participle shares the auxiliary.
+    if (p === 'CCONJ' || (p === 'VERB' && /(ed|en|wn)$/.test(ctx.lower[k]) && k !== v)) continue;
     if ((p === 'AUX' || p === 'VERB') && BE.has(ctx.lower[k])) return true;
     return false;
   }
@@ -210,7 +216,7 @@ function isObjectPosition(ctx: SentenceCtx, first: number): boolean {
     }
     // "diplomats from the Group of Seven urged", "Mosques across Turkey broadcast": the actor
     // qualifies the subject noun.
-    if (p === 'ADP' && k - 1 >= ctx.from && ctx.toks[k - 1].pos === 'NOUN') {
+    if (p === 'ADP' && k - 1 >= ctx.from && (ctx.toks[k - 1].pos === 'NOUN' || (ctx.toks[k - 1].pos === 'PROPN' && ctx.slotAt[k - 1] < 0))) {
       if (ctx.lower[k] === 'from' || ctx.lower[k] === 'of') return false;
       let j = k - 1;
       while (j >= ctx.from && ['NOUN', 'ADJ', 'DET', 'NUM', 'PROPN'].includes(ctx.toks[j].pos) && ctx.slotAt[j] < 0) j--;
@@ -296,7 +302,37 @@ export function objectRight(ctx: SentenceCtx, b: number, preps: Set<string>, dir
     if (w === ',' && k + 1 < ctx.to && ctx.slotAt[k + 1] >= 0 && k - 1 >= b && ctx.toks[k - 1].pos === 'PROPN') continue;
     if (p === 'PUNCT' && w !== '-' && w !== '–') return NONE;
     if (p === 'VERB' || p === 'AUX' || CLAUSE_WORDS.has(w)) return NONE;
-    if (p === 'PRON' && w !== 'its' && w !== 'their' && w !== 'his' && w !== 'her') return NONE;
+    if (p === 'PRON') {
+      if (w !== 'its' && w !== 'their' && w !== 'his' && w !== 'her') return NONE;
+      // "Tehran rejected its offer": a possessive in object position owns the thing acted on.
+      if (prep || !blocked) {
+        const owner = possessiveOwner(ctx, k, b);
+        if (owner >= 0) return owner;
+      }
+    }
+  }
+  return NONE;
+}
+
+/**
+ * The actor a possessive pronoun most likely stands for: the nearest earlier actor in the
+ * sentence of a fitting kind (its/their: states and organisations; his/her: people) that is not
+ * the clause's own subject (a subject acting on its own things is no event between actors).
+ */
+function possessiveOwner(ctx: SentenceCtx, k: number, b: number): number {
+  const w = ctx.lower[k];
+  const person = w === 'his' || w === 'her';
+  const subject = subjectLeft(ctx, b - 1);
+  // "Russia and India upgraded their ties": the subjects' own.
+  const selves = new Set(coordinated(ctx, subject).map((x) => ctx.slots[x].actor));
+  for (let j = k - 1; j >= ctx.from; j--) {
+    const s = ctx.slotAt[j];
+    if (s < 0) continue;
+    j = ctx.slots[s].first;
+    const actor = ctx.slots[s].actor;
+    if (selves.has(actor)) continue;
+    const type = ctx.actors.get(actor)?.type ?? (/^[A-Z]{3}$/.test(actor) ? 'COUNTRY' : null);
+    if (person ? type === 'PERSON' : type === 'COUNTRY' || type === 'ORG' || type === 'GROUP') return s;
   }
   return NONE;
 }

@@ -178,7 +178,8 @@ function codeTrigger(ctx: SentenceCtx, entry: TriggerEntry, a: number, b: number
   let type: EventType = entry.type;
   const isVerb = entry.pos === 'VERB';
   // A capitalised verb inside a sentence is part of a title ("Meet the Press").
-  if (isVerb && a > ctx.from && /^[A-Z]/.test(doc.text[toks[a].start]) && toks[a - 1].pos !== 'PUNCT') return [];
+  const opensSentence = a === ctx.from || (a - 1 === ctx.from && toks[a - 1].pos === 'PUNCT');
+  if (isVerb && !opensSentence && /^[A-Z]/.test(doc.text[toks[a].start])) return [];
   let src = NONE;
   let tgt = NONE;
   let vague = false;
@@ -209,7 +210,7 @@ function codeTrigger(ctx: SentenceCtx, entry: TriggerEntry, a: number, b: number
       if (tgt < 0 && src >= 0 && SPEECH_ACTS.has(type)) tgt = complementTarget(ctx, b, src);
       // A nominal that is itself the subject ("the deal would collapse") has no subject to inherit.
       const isSubject = b < ctx.to && (toks[b].pos === 'AUX' || toks[b].pos === 'VERB');
-      if (src < 0 && !isSubject) {
+      if (src < 0 && !isSubject && !inAdverbial(ctx, a)) {
         src = subjectLeft(ctx, a);
         if (src < 0 && governedByVerb(ctx, a)) src = frontedSubject(ctx, b);
         vague = true;
@@ -273,6 +274,18 @@ function futureAhead(ctx: SentenceCtx, b: number): boolean {
   return false;
 }
 
+/** Time and concession phrases ("a day after an attack", "despite threats") do not belong to the clause's subject. */
+const ADVERBIAL = new Set(['after', 'before', 'despite', 'amid', 'amidst', 'since', 'following', 'until', 'over', 'about', 'regarding', 'like', 'unlike']);
+
+function inAdverbial(ctx: SentenceCtx, a: number): boolean {
+  for (let k = a - 1; k >= Math.max(ctx.from, a - 6); k--) {
+    const p = ctx.toks[k].pos;
+    if (p === 'DET' || p === 'ADJ' || p === 'NUM' || p === 'NOUN' || (p === 'PART' && ctx.lower[k].startsWith("'"))) continue;
+    return ADVERBIAL.has(ctx.lower[k]);
+  }
+  return false;
+}
+
 /** "claimed responsibility for the attack": the claimant is the source. */
 function claimed(ctx: SentenceCtx, a: number): boolean {
   for (let k = a - 1; k >= Math.max(ctx.from, a - 4); k--) if (ctx.lower[k] === 'responsibility') return true;
@@ -312,9 +325,10 @@ function dropRequested(ctx: SentenceCtx, events: Event[]): Event[] {
 function dedupe(events: Event[]): Event[] {
   const out: Event[] = [];
   for (const e of events) {
-    const same = out.findIndex(
-      (o) => o.type === e.type && (o.source === e.source || !o.source || !e.source) && (o.target === e.target || !o.target || !e.target),
-    );
+    // Same event when one reading is contained in the other (SOM→null within SOM→al-shabab);
+    // SOM→null and null→al-shabab are two partial readings of possibly different acts.
+    const within = (x: Event, y: Event) => (!x.source || x.source === y.source) && (!x.target || x.target === y.target);
+    const same = out.findIndex((o) => o.type === e.type && (within(o, e) || within(e, o)));
     if (same < 0) out.push(e);
     else if (filled(e) > filled(out[same])) out[same] = e;
   }
