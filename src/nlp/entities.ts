@@ -13,7 +13,7 @@ const ORG_SUFFIX = new Set([
   'parliament', 'senate', 'congress', 'department', 'office', 'service', 'services', 'news', 'times', 'post', 'journal',
   'press', 'guard', 'federation', 'league', 'foundation', 'board', 'authority', 'bureau', 'police', 'brigade',
   'battalion', 'regiment', 'command', 'assembly', 'cabinet', 'government', 'administration', 'club', 'airlines',
-  'airways', 'newswires', 'wire', 'motors', 'industries', 'holdings', 'systems', 'technologies', 'energy', 'oil', 'gas', 'petroleum',
+  'airways', 'newswires', 'wire', 'newsroom', 'motors', 'ag', 'gmbh', 'sa', 'nv', 'bv', 'spa', 'llc', 'brothers', 'industries', 'holdings', 'systems', 'technologies', 'energy', 'oil', 'gas', 'petroleum',
   'telecom', 'communications', 'media', 'network', 'channel', 'tv', 'radio', 'magazine', 'herald', 'tribune',
   'gazette', 'exchange', 'reserve', 'treasury', 'pentagon', 'movement', 'front', 'alliance', 'coalition', 'church',
   'school', 'hospital', 'laboratory', 'lab', 'labs', 'institution', 'secretariat', 'directorate', 'unit', 'team',
@@ -56,6 +56,7 @@ const NOT_NAME = new Set([
   'write', 'copyright', 'disclaimer', 'story', 'reporting', 'editing', 'sources', 'source', 'officials', 'official',
   'earlier', 'later', 'ahead', 'like', 'unlike', 'sunday', 'interesting', 'ask', 'vladimir', 'stop', 'its',
 ]);
+const NOT_ACRONYM = new Set(['GMT', 'EST', 'EDT', 'PST', 'BST', 'CET', 'ET', 'AM', 'PM', 'OK', 'TV', 'JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'SEPT', 'OCT', 'NOV', 'DEC', 'CEO', 'PCT', 'NO', 'AT', 'IN', 'ON', 'OF', 'TO', 'THE', 'AND', 'FOR', 'BY', 'II', 'III', 'IV', 'VS', 'LTD', 'INC', 'PLC', 'CO', 'DM', 'US', 'UK', 'EU', 'UN']);
 const PERSON_CONTEXT_NOUN = new Set([
   'spokesman', 'spokeswoman', 'spokesperson', 'official', 'minister', 'president', 'adviser', 'advisor', 'aide',
   'analyst', 'expert', 'fellow', 'professor', 'director', 'chief', 'head', 'leader', 'member', 'senator', 'lawmaker',
@@ -135,7 +136,9 @@ export function findEntities(text: string, tokens: Token[], lex: Lexicon): Entit
         content++;
         if (/^[A-Z]/.test(raw[j])) caps++;
       }
-      if (content >= 2 && caps / content > 0.75 && !/[.!?"”:]$/.test(raw[e - 1])) shouting.add(tokens[s].sentence);
+      let digits = false;
+      for (let j = s; j < e && !digits; j++) digits = /[\d,()]/.test(raw[j]);
+      if (!digits && content >= 3 && caps / content > 0.75 && !/[.!?"”:]$/.test(raw[e - 1])) shouting.add(tokens[s].sentence);
       s = e;
     }
   }
@@ -145,7 +148,10 @@ export function findEntities(text: string, tokens: Token[], lex: Lexicon): Entit
     if (!isUpperStart(r)) return false;
     const k = keys[i];
     if (TIME_WORD.has(k)) return false;
-    if (isSentStart(i) && (NOT_NAME.has(k) || (tokens[i].pos !== 'PROPN' && !lex.trie.next.get(k)?.value && !lex.givenNames.has(r)))) return false;
+    if (isSentStart(i) && (NOT_NAME.has(k) || (tokens[i].pos !== 'PROPN' && !lex.trie.next.get(k)?.value && !lex.givenNames.has(r)))) {
+      // "NEW YORK 1996-08-22": a lexicon name may start a sentence with a common word.
+      if (!match(lex.trie, keys, i, Math.min(n, i + 6)).value || match(lex.trie, keys, i, Math.min(n, i + 6)).value!.length < 2) return false;
+    }
     if (k === 'i' || k === "i'm") return false;
     return true;
   };
@@ -227,8 +233,33 @@ function classifyRun(run: Run, raw: string[], keys: string[], tokens: Token[], l
     const whole = match(lex.trie, keys, from, run.to);
     const wholeIsLex = whole.value && whole.value.length === run.to - from;
     const orgOf = hasOrgHead(keys, { from, to: run.to }) && keys.slice(from, run.to).some((k) => k === 'of' || k === 'for');
-    if (!wholeIsLex && (ORG_SUFFIX.has(last) || orgOf) && !titled) return push(out, text, tokens, run.from === from ? from : from, run.to, 'ORG', { source: 'pattern' });
+    const orgWord = ORG_SUFFIX.has(last) || (run.to - from >= 3 && ORG_SUFFIX.has(keys[run.to - 2]));
+    if (!wholeIsLex && (orgWord || orgOf) && !titled) return push(out, text, tokens, run.from === from ? from : from, run.to, 'ORG', { source: 'pattern' });
     if (!wholeIsLex && LOC_SUFFIX.has(last) && !titled) return push(out, text, tokens, from, run.to, 'LOCATION', { source: 'pattern' });
+  }
+  // A place inside a longer name of unknown words is a team or a company ("Seattle Mariners",
+  // "Legia Warsaw"); a place alone in a results line is a team too.
+  if (!shouting && !titled) {
+    let place = 0;
+    let unknown = 0;
+    let other = 0;
+    for (let j = from; j < run.to; ) {
+      const m = match(lex.trie, keys, j, run.to);
+      if (m.value) {
+        if (m.value.type === 'LOCATION') place++;
+        else other++;
+        j += m.value.length;
+      } else {
+        if (lex.givenNames.has(raw[j]) || m.title) other++;
+        else if (/^\p{Lu}/u.test(raw[j])) unknown++;
+        j++;
+      }
+    }
+    if (place === 1 && unknown >= 1 && other === 0 && !LOC_SUFFIX.has(last) && !lex.givenNames.has(raw[from])) return push(out, text, tokens, from, run.to, 'ORG', { source: 'pattern' });
+    if (place === 1 && unknown === 0 && other === 0 && scoreLine(from, run.to, raw, tokens)) {
+      const m = match(lex.trie, keys, from, run.to);
+      if (m.value && m.value.length === run.to - from) return push(out, text, tokens, from, run.to, 'ORG', { source: 'pattern' });
+    }
   }
   // Segment the rest: lexicon matches, and the unknown stretches between them.
   let j = from;
@@ -240,7 +271,10 @@ function classifyRun(run: Run, raw: string[], keys: string[], tokens: Token[], l
   };
   while (j < run.to) {
     const m = match(lex.trie, keys, j, run.to);
-    if (m.value && !(m.value.kind === 'surname' && pending >= 0)) {
+    const absorb = m.value && pending >= 0 && pending < j && m.value.type === 'PERSON' && m.value.length === 1 && (m.value.kind === 'surname' || m.value.kind === 'alias');
+    // A lone surname followed by an unknown capitalised word is someone else ("Graham Gooch").
+    const lone = m.value && m.value.kind === 'surname' && m.value.length === 1 && j + 1 < run.to && !match(lex.trie, keys, j + 1, run.to).value;
+    if (m.value && !absorb && !lone) {
       // A given name before a lexicon surname makes a new person ("Lindsey Graham", not Graham).
       flush(j);
       const v = m.value;
@@ -271,6 +305,15 @@ function classifyUnknown(
   while (from < to && (NAME_PARTICLE.has(keys[from]) || !/[\p{L}\p{N}]/u.test(raw[from]))) from++;
   while (to > from && !/[\p{L}\p{N}]/u.test(raw[to - 1])) to--;
   if (from >= to) return;
+  // "M. Walker", "D.A. Weibring": initials before a surname.
+  if (/^(\p{Lu}\.){1,3}$/u.test(raw[from]) && to - from >= 2) return push(out, text, tokens, from, to, 'PERSON', { source: 'pattern' });
+  // A team in a results line: "Gloria Bistrita 2 Sion 1".
+  if (!titled && scoreLine(from, to, raw, tokens)) return push(out, text, tokens, from, to, 'ORG', { source: 'pattern' });
+  // "Farm Commissioner Franz Fischler": a given name inside the stretch starts the person.
+  for (let k = from + 1; k < to - 1; k++) {
+    const g = lex.givenNames.get(raw[k]);
+    if (g && /^\p{Lu}\p{Ll}/u.test(raw[k + 1])) return push(out, text, tokens, k, to, 'PERSON', { source: 'pattern', gender: g });
+  }
   const len = to - from;
   const given = lex.givenNames.get(raw[from]);
   if (titled) return push(out, text, tokens, from, to, 'PERSON', { source: 'pattern', gender: gender ?? given ?? null });
@@ -278,12 +321,40 @@ function classifyUnknown(
   const ctx = personContext(from, to, raw, keys, tokens);
   if (ctx === 'PERSON' && !shouting) return push(out, text, tokens, from, to, 'PERSON', { source: 'pattern', gender: given ?? null });
   if (ctx === 'ORG') return push(out, text, tokens, from, to, 'ORG', { source: 'pattern' });
-  // In headings every word is capitalised: only the lexicon is trusted there.
-  if (shouting) return;
+  // In headings every word is capitalised: only the lexicon, or a name the body gives, is
+  // trusted there (resolved in propagate()).
+  if (shouting) return push(out, text, tokens, from, to, 'MISC', { source: 'shout' });
+  const before = from > 0 && tokens[from - 1].sentence === tokens[from].sentence ? keys[from - 1] : '';
+  if (!given && (before === 'in' || before === 'near' || before === 'outside') && len <= 3) return push(out, text, tokens, from, to, 'LOCATION', { source: 'pattern' });
   if (len >= 2 && len <= 3 && raw.slice(from, to).every((r) => /^\p{Lu}[\p{Ll}'’]+$/u.test(r))) {
     return push(out, text, tokens, from, to, 'PERSON', { source: 'pattern', gender: given ?? null });
   }
+  // Unknown acronyms are mostly organisations (NCB, KDPI, ZDF).
+  if (len === 1 && /^[A-Z][A-Z&]{1,5}$/.test(raw[from]) && !NOT_ACRONYM.has(raw[from])) return push(out, text, tokens, from, to, 'ORG', { source: 'pattern' });
   push(out, text, tokens, from, to, 'MISC', { source: 'pattern' });
+}
+
+function scoreLine(from: number, to: number, raw: string[], tokens: Token[]): boolean {
+  const s = tokens[from].sentence;
+  const small = (r: string) => /^\d{1,2}$/.test(r) && Number(r) < 40;
+  if (to >= tokens.length || tokens[to].sentence !== s || !small(raw[to])) return false;
+  // Results and standings ("Gloria Bistrita 2 Sion 1"), not golf cards ("Ian Woosnam 70 68").
+  let nums = 0;
+  for (let k = to; k < tokens.length && tokens[k].sentence === s; k++) {
+    if (tokens[k].pos === 'VERB') return false;
+    if (/^\d+$/.test(raw[k])) {
+      if (!small(raw[k])) return false;
+      nums++;
+    }
+  }
+  for (let k = from - 1; k >= 0 && tokens[k].sentence === s; k--) {
+    if (tokens[k].pos === 'VERB') return false;
+    if (/^\d+$/.test(raw[k])) {
+      if (!small(raw[k])) return false;
+      nums++;
+    }
+  }
+  return nums >= 2;
 }
 
 // Context that makes an unknown name a person: "X, a spokesman for…", "X, who…", "said X,".
@@ -314,20 +385,24 @@ function personContext(from: number, to: number, raw: string[], keys: string[], 
 // word typed confidently once keeps that type elsewhere ("Simmons" after "Phil Simmons").
 function propagate(out: Entity[], raw: string[], keys: string[], tokens: Token[], text: string, lex: Lexicon): void {
   const known = new Map<string, Entity>();
+  const upper = new Map<string, Entity>();
   for (const e of out) {
     if (e.type === 'MISC') continue;
     if (!known.has(e.text)) known.set(e.text, e);
+    const u = e.text.toUpperCase();
+    if (!upper.has(u)) upper.set(u, e);
     if (e.type === 'PERSON') {
       const parts = e.text.split(/\s+/);
       if (parts.length > 1) {
         const sur = parts[parts.length - 1];
         if (!known.has(sur) || known.get(sur)!.type === 'PERSON') known.set(sur, e);
+        if (!upper.has(sur.toUpperCase())) upper.set(sur.toUpperCase(), e);
       }
     }
   }
   for (const e of out) {
     if (e.type !== 'MISC' && !(e.type === 'PERSON' && e.source === 'pattern' && !e.text.includes(' '))) continue;
-    const k = known.get(e.text);
+    const k = e.source === 'shout' ? upper.get(e.text) : known.get(e.text);
     if (k && k !== e) {
       e.type = k.type;
       if (k.actor) e.actor = k.actor;
@@ -335,6 +410,9 @@ function propagate(out: Entity[], raw: string[], keys: string[], tokens: Token[]
       e.source = 'propagated';
     }
   }
+  let w = 0;
+  for (const e of out) if (e.source !== 'shout') out[w++] = e;
+  out.length = w;
   void raw;
   void keys;
   void tokens;
