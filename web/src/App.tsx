@@ -37,7 +37,10 @@ export function App() {
   useEffect(refresh, [refresh]);
 
   const [section = 'articles', ...rest] = route.path;
-  useEffect(() => window.scrollTo(0, 0), [route.path.join('/')]);
+  // Braces matter: newer Chromium returns a Promise from scrollTo, which React would call on cleanup.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [route.path.join('/')]);
   const page = useMemo(() => {
     switch (section) {
       case 'article':
@@ -45,7 +48,7 @@ export function App() {
       case 'actor':
         return <ActorPage id={rest[0] ?? ''} />;
       case 'dyad':
-        return <Dyad a={rest[0] ?? ''} b={rest[1] ?? ''} granularity={route.query.get('granularity') ?? 'week'} />;
+        return <Dyad a={rest[0] ?? ''} b={rest[1] ?? ''} granularity={route.query.get('granularity') ?? 'month'} />;
       case 'quotes':
         return <Quotes route={route} />;
       case 'timeline':

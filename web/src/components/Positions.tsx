@@ -1,66 +1,57 @@
 // Positions by issue and reversals, each with its evidence and a link to where it was said.
+import type { StoredPosition } from '../../../src/store/store.js';
 import { href } from '../router';
 import { Empty, fmtDate } from './ui';
 
-export interface Evidence {
-  articleId?: string;
-  articleTitle?: string | null;
-  start?: number;
-  end?: number;
-  text?: string;
+export type { StoredPosition };
+
+export interface IssueStand {
+  issue: string;
+  current: string;
+  since: string | null;
+  positions: StoredPosition[];
 }
 
-export interface Position {
-  actor: string;
-  issue: string;
+export interface ReversalSide {
   stance: string;
-  date: string | null;
-  evidence?: Evidence;
-  text?: string;
-  articleId?: string;
-  start?: number;
+  period: string;
+  evidence: StoredPosition[];
 }
 
 export interface Reversal {
   actor: string;
   issue: string;
-  before: Position;
-  after: Position;
+  before: ReversalSide;
+  after: ReversalSide;
 }
 
-function evidenceOf(p: Position): Evidence {
-  return p.evidence ?? { articleId: p.articleId, start: p.start, text: p.text };
-}
+const issueName = (s: string) => s.replace(/[-_]/g, ' ');
 
-function Said({ p }: { p: Position }) {
-  const ev = evidenceOf(p);
+function Evidence({ p }: { p: StoredPosition }) {
   return (
     <div className={`position stance-${p.stance}`}>
       <div className="row-between">
         <span className="stance">{p.stance}</span>
-        <span className="small muted">{fmtDate(p.date)}</span>
+        <span className="small muted">{fmtDate(p.date)}{p.via === 'quote' ? ' · quoted' : ''}</span>
       </div>
-      {ev.text && <blockquote>{ev.text}</blockquote>}
-      {ev.articleId && (
-        <a className="small" href={href(['article', ev.articleId], { at: ev.start })}>
-          {ev.articleTitle ?? 'in the article'} →
-        </a>
-      )}
+      <blockquote>{p.evidence.text}</blockquote>
+      <a className="small" href={href(['article', p.articleId], { at: p.evidence.start })}>{p.articleTitle ?? 'in the article'} →</a>
     </div>
   );
 }
 
-export function PositionList({ items }: { items: Position[] }) {
+export function PositionList({ items }: { items: IssueStand[] }) {
   if (!items.length) return <Empty title="No positions">No stated position on a known issue was found.</Empty>;
-  const byIssue = new Map<string, Position[]>();
-  for (const p of items) byIssue.set(p.issue, [...(byIssue.get(p.issue) ?? []), p]);
   return (
     <div className="positions">
-      {[...byIssue.entries()].map(([issue, ps]) => (
-        <div key={issue} className="issue">
-          <h4>{issue}</h4>
-          {ps.map((p, i) => <Said key={i} p={p} />)}
-        </div>
+      {items.map((s) => (
+        <details key={s.issue} className="issue">
+          <summary>
+            <b>{issueName(s.issue)}</b> <span className={`stance-tag stance-${s.current}`}>{s.current}</span>
+            <span className="small muted"> {s.since ? `since ${fmtDate(s.since)}` : ''} · {s.positions.length} statements</span>
+          </summary>
+          {[...s.positions].reverse().slice(0, 8).map((p) => <Evidence key={p.id} p={p} />)}
+        </details>
       ))}
     </div>
   );
@@ -72,11 +63,17 @@ export function ReversalList({ items }: { items: Reversal[] }) {
     <div className="reversals">
       {items.map((r, i) => (
         <div key={i} className="reversal card">
-          <h4>{r.issue}</h4>
+          <h4>{issueName(r.issue)}: {r.before.stance} → {r.after.stance}</h4>
           <div className="side-by-side">
-            <Said p={r.before} />
+            <div>
+              <div className="small muted">{fmtDate(r.before.period)}</div>
+              {r.before.evidence.slice(0, 1).map((p) => <Evidence key={p.id} p={p} />)}
+            </div>
             <div className="arrow">→</div>
-            <Said p={r.after} />
+            <div>
+              <div className="small muted">{fmtDate(r.after.period)}</div>
+              {r.after.evidence.slice(0, 1).map((p) => <Evidence key={p.id} p={p} />)}
+            </div>
           </div>
         </div>
       ))}

@@ -5,47 +5,30 @@ import { QuoteCard } from '../components/QuoteCard';
 import { ActorLink, Empty, ErrorBox, EventBadge, fmtDate, intensityColor, LoadMore, Loading } from '../components/ui';
 import { useApi, usePaged } from '../hooks';
 import { href } from '../router';
-import { PositionList, ReversalList, type Position, type Reversal } from '../components/Positions';
-import type { DyadSummary } from './Network';
+import { PositionList, ReversalList, type IssueStand, type Reversal } from '../components/Positions';
+import { pairs, type DyadSummary } from '../dyads';
 
 function Relations({ id }: { id: string }) {
-  const dyads = useApi<Page<DyadSummary>>('/api/dyads' + qs({ actor: id, limit: 50 }));
-  const events = useApi<Page<StoredEvent>>(dyads.error ? '/api/events' + qs({ actor: id, limit: 1000 }) : null);
-  // Without the dyad layer, the actor's own events still name its counterparts.
-  const fromEvents = useMemo(() => {
-    const c = new Map<string, number>();
-    for (const e of events.data?.items ?? []) {
-      const other = e.source === id ? e.target : e.source;
-      if (other && other !== id) c.set(other, (c.get(other) ?? 0) + 1);
-    }
-    return [...c.entries()].sort((a, b) => b[1] - a[1]);
-  }, [events.data, id]);
-  if (dyads.loading || events.loading) return <Loading />;
-  if (dyads.data) {
-    if (!dyads.data.items.length) return <Empty title="No relations">No events link this actor to another one.</Empty>;
-    return (
-      <ul className="plain">
-        {dyads.data.items.map((d) => {
-          const other = d.source === id ? d.target : d.source;
-          return (
-            <li key={`${d.source}|${d.target}`} className="row-between relation">
-              <span><span className="swatch" style={{ background: intensityColor(d.intensity) }} /> <ActorLink id={d.source} /> → <ActorLink id={d.target} /></span>
-              <a href={href(['dyad', id, other])}>{d.events} events →</a>
-            </li>
-          );
-        })}
-      </ul>
-    );
-  }
-  if (!fromEvents.length) return <Empty title="No relations">No coded events link this actor to another one.</Empty>;
+  const dyads = useApi<Page<DyadSummary>>('/api/dyads' + qs({ actor: id, limit: 1000 }));
+  const list = useMemo(() => pairs(dyads.data?.items ?? []).sort((x, y) => y.events + y.quotes - (x.events + x.quotes)), [dyads.data]);
+  if (dyads.loading) return <Loading />;
+  if (dyads.error) return <ErrorBox error={dyads.error} />;
+  if (!list.length) return <Empty title="No relations">No event or quote links this actor to another one.</Empty>;
   return (
     <ul className="plain">
-      {fromEvents.map(([other, n]) => (
-        <li key={other} className="row-between relation">
-          <ActorLink id={other} />
-          <a href={href(['dyad', id, other])}>{n} events →</a>
-        </li>
-      ))}
+      {list.slice(0, 15).map((p) => {
+        const other = p.a === id ? p.b : p.a;
+        return (
+          <li key={other} className="row-between relation">
+            <span>
+              <span className="swatch" style={{ background: intensityColor(p.intensity) }} title={p.intensity === null ? 'no events' : `mean intensity ${p.intensity.toFixed(1)}`} /> <ActorLink id={other} />
+            </span>
+            <a href={href(['dyad', id, other])} className="small">
+              {p.events} events · {p.quotes} quotes →
+            </a>
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -55,7 +38,7 @@ export function ActorPage({ id }: { id: string }) {
   const realId = actor.data?.id ?? null;
   const quotes = usePaged<StoredQuote>(realId ? `/api/actors/${encodeURIComponent(realId)}/quotes?limit=20` : null);
   const events = usePaged<StoredEvent>(realId ? `/api/actors/${encodeURIComponent(realId)}/events?limit=20` : null);
-  const positions = useApi<Page<Position>>(realId ? '/api/positions' + qs({ actor: realId, limit: 200 }) : null);
+  const positions = useApi<Page<IssueStand>>(realId ? `/api/actors/${encodeURIComponent(realId)}/positions?limit=100` : null);
   const reversals = useApi<Page<Reversal>>(realId ? '/api/reversals' + qs({ actor: realId, limit: 100 }) : null);
   if (actor.loading) return <Loading what="Loading actor" />;
   if (actor.error) return <ErrorBox error={actor.error} />;

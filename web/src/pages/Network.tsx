@@ -2,41 +2,19 @@
 // cooperation (green). Click a node for the actor, an edge for the dyad.
 import { useEffect, useRef, useState } from 'react';
 import type { Core } from 'cytoscape';
-import { ApiError, qs, type ActorSummary, type Page, type StoredEvent } from '../api';
+import { qs, type ActorSummary, type Page } from '../api';
+import { pairs, type DyadSummary } from '../dyads';
 import { Empty, ErrorBox, intensityColor, Loading } from '../components/ui';
 import { fetchAll } from '../hooks';
 import { api } from '../api';
 import { href, navigate } from '../router';
 
-export interface DyadSummary {
-  source: string;
-  target: string;
-  events: number;
-  intensity: number | null;
-  tone?: number | null;
-}
-
 const TYPE_COLORS: Record<string, string> = { PERSON: '#3b6fd8', COUNTRY: '#b26a00', ORG: '#7a4bc2', GROUP: '#0f8a83', LOCATION: '#6b7280' };
-
-/** Undirected pairs from raw events, for builds without the dyad layer. */
-function pairsFromEvents(events: StoredEvent[]): DyadSummary[] {
-  const m = new Map<string, { n: number; sum: number; s: string; t: string }>();
-  for (const e of events) {
-    if (!e.source || !e.target || e.source === e.target) continue;
-    const [s, t] = [e.source, e.target].sort();
-    const k = `${s}|${t}`;
-    const v = m.get(k) ?? { n: 0, sum: 0, s, t };
-    v.n++;
-    v.sum += e.intensity;
-    m.set(k, v);
-  }
-  return [...m.values()].map((v) => ({ source: v.s, target: v.t, events: v.n, intensity: v.sum / v.n }));
-}
 
 export function Network() {
   const box = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
-  const [state, setState] = useState<{ loading: boolean; error: Error | null; nodes: number; edges: number; source: 'dyads' | 'events' | null }>({ loading: true, error: null, nodes: 0, edges: 0, source: null });
+  const [state, setState] = useState<{ loading: boolean; error: Error | null; nodes: number; edges: number }>({ loading: true, error: null, nodes: 0, edges: 0 });
   const [limit, setLimit] = useState(60);
 
   useEffect(() => {
@@ -45,16 +23,11 @@ export function Network() {
       try {
         const [actors, dyads] = await Promise.all([
           api.get<Page<ActorSummary>>('/api/actors' + qs({ limit })),
-          fetchAll<DyadSummary>('/api/dyads?limit=1000', 5000)
-            .then((r) => ({ items: r.items, source: 'dyads' as const }))
-            .catch(async (e: unknown) => {
-              if (!(e instanceof ApiError && e.notAvailable)) throw e;
-              return { items: pairsFromEvents((await fetchAll<StoredEvent>('/api/events?limit=1000', 20000)).items), source: 'events' as const };
-            }),
+          fetchAll<DyadSummary>('/api/dyads?limit=1000', 20000),
         ]);
         if (!live) return;
         const shown = new Set(actors.items.filter((a) => a.mentions > 0).map((a) => a.id));
-        const edges = dyads.items.filter((d) => shown.has(d.source) && shown.has(d.target) && d.source !== d.target);
+        const edges = pairs(dyads.items).filter((d) => shown.has(d.a) && shown.has(d.b) && d.events > 0);
         const maxM = Math.max(1, ...actors.items.map((a) => a.mentions));
         const maxE = Math.max(1, ...edges.map((d) => d.events));
         const { default: cytoscape } = await import('cytoscape');
@@ -67,7 +40,7 @@ export function Network() {
               .filter((a) => shown.has(a.id))
               .map((a) => ({ data: { id: a.id, label: a.name, size: 18 + 46 * Math.sqrt(a.mentions / maxM), color: TYPE_COLORS[a.type] ?? '#6b7280' } })),
             ...edges.map((d) => ({
-              data: { id: `${d.source}|${d.target}`, source: d.source, target: d.target, width: 1.5 + 6 * (d.events / maxE), color: intensityColor(d.intensity), n: d.events },
+              data: { id: `${d.a}|${d.b}`, source: d.a, target: d.b, width: 1.5 + 6 * (d.events / maxE), color: intensityColor(d.intensity), n: d.events },
             })),
           ],
           style: [
@@ -77,13 +50,12 @@ export function Network() {
             { selector: 'node.hover', style: { 'border-width': 3, 'border-color': '#111827' } },
           ],
           layout: { name: 'cose', animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 110, padding: 30 } as never,
-          wheelSensitivity: 0.3,
         });
         cy.current.on('tap', 'node', (e) => navigate(href(['actor', e.target.id()])));
         cy.current.on('tap', 'edge', (e) => navigate(href(['dyad', e.target.data('source'), e.target.data('target')])));
         cy.current.on('mouseover', 'node, edge', (e) => e.target.addClass('hover'));
         cy.current.on('mouseout', 'node, edge', (e) => e.target.removeClass('hover'));
-        setState({ loading: false, error: null, nodes: shown.size, edges: edges.length, source: dyads.source });
+        setState({ loading: false, error: null, nodes: shown.size, edges: edges.length });
       } catch (error) {
         if (live) setState((s) => ({ ...s, loading: false, error: error as Error }));
       }
@@ -111,9 +83,7 @@ export function Network() {
       {state.error && <ErrorBox error={state.error} />}
       {state.loading && <Loading what="Laying out the network" />}
       {!state.loading && !state.error && state.nodes === 0 && <Empty title="No actors yet">Ingest articles to see who relates to whom.</Empty>}
-      {!state.loading && state.source === 'events' && state.nodes > 0 && (
-        <p className="note">Edges come from the coded events directly (the dyad layer is not in this build). {state.edges === 0 && 'No event links two of these actors yet.'}</p>
-      )}
+      {!state.loading && state.nodes > 0 && state.edges === 0 && <p className="note">No coded event links two of these actors yet.</p>}
       <div ref={box} className="network" data-testid="network" aria-label="Actor network" />
       <p className="small muted">Node size: mentions. Edge colour: mean intensity of the events between the two (−10 conflict … +10 cooperation); width: number of events. Click a node for the actor, an edge for the pair over time.</p>
     </div>

@@ -16,7 +16,9 @@ interface Results {
 
 export function Search({ initial }: { initial: string }) {
   const [q, setQ] = useState(initial);
-  useEffect(() => setQ(initial), [initial]);
+  useEffect(() => {
+    setQ(initial);
+  }, [initial]);
   const dq = useDebounced(q.trim(), 300);
   useEffect(() => {
     history.replaceState(null, '', href(['search'], { q: dq }));

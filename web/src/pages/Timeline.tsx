@@ -43,6 +43,11 @@ export function Timeline() {
 
   const option = useMemo(() => {
     if (!shown.length) return null;
+    // A stray date (a year mentioned in passing) must not squash the rest: open on the bulk.
+    const dates = shown.map((e) => e.date!).sort();
+    const q = (f: number) => dates[Math.min(dates.length - 1, Math.floor(f * (dates.length - 1)))];
+    const lo = new Date(Date.parse(q(0.03)) - 10 * 86_400_000).toISOString().slice(0, 10);
+    const hi = new Date(Date.parse(q(0.97)) + 10 * 86_400_000).toISOString().slice(0, 10);
     return {
       animation: false,
       grid: { left: 110, right: 30, top: 20, bottom: 80 },
@@ -54,8 +59,11 @@ export function Timeline() {
         },
       },
       xAxis: { type: 'time', splitLine: { show: true, lineStyle: { color: '#eef0f4' } } },
-      yAxis: { type: 'category', data: EVENT_TYPES, axisLabel: { fontSize: 11 } },
-      dataZoom: [{ type: 'inside', xAxisIndex: 0 }, { type: 'slider', xAxisIndex: 0, bottom: 20, height: 24 }],
+      yAxis: { type: 'category', data: EVENT_TYPES, inverse: true, axisLabel: { fontSize: 11 } },
+      dataZoom: [
+        { type: 'inside', xAxisIndex: 0, startValue: lo, endValue: hi },
+        { type: 'slider', xAxisIndex: 0, bottom: 20, height: 24, startValue: lo, endValue: hi },
+      ],
       visualMap: { show: false, dimension: 2, min: -10, max: 10, inRange: { color: ['#c82828', '#8a94a6', '#1e9650'] } },
       series: [
         {
