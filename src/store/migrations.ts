@@ -18,6 +18,9 @@ const T = {
   postgres: { serial: 'BIGSERIAL PRIMARY KEY', real: 'DOUBLE PRECISION', bool: 'BOOLEAN' },
 };
 
+/** Articles per recency bucket in the PostgreSQL search vector (migration 5). Never change it. */
+export const SEARCH_BUCKET = 16384;
+
 export const migrations: Migration[] = [
   {
     version: 1,
@@ -146,6 +149,21 @@ export const migrations: Migration[] = [
         n INTEGER NOT NULL, total {{real}} NOT NULL, PRIMARY KEY (source, target, date))`,
       `INSERT INTO dyad_tone_day (source, target, date, n, total)
         SELECT source, target, coalesce(date, ''), count(*), sum(tone) FROM statement_tone GROUP BY source, target, coalesce(date, '')`,
+    ],
+  },
+  {
+    // Search ranks the newest matches (see SEARCH_WINDOW). To find them without reading every
+    // match of a common word, each article's tsvector also holds a recency-bucket lexeme
+    // ('~' + seq / SEARCH_BUCKET, which no user query can produce): the GIN index alone then
+    // answers "matches among the newest buckets".
+    version: 5,
+    name: 'recency buckets in the PostgreSQL search vector',
+    common: [],
+    postgres: [
+      `ALTER TABLE articles DROP COLUMN tsv`,
+      `ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(title,'') || ' ' || text)
+        || array_to_tsvector(ARRAY['~' || (seq / ${SEARCH_BUCKET})::text])) STORED`,
+      `CREATE INDEX articles_tsv ON articles USING GIN (tsv)`,
     ],
   },
 ];

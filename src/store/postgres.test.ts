@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PostgresStore } from './postgres.js';
 import { SqliteStore } from './sqlite.js';
-import { fixtures, storeContract, walk } from './store.contract.js';
+import { SEARCH_BUCKET } from './migrations.js';
+import { doc, fixtures, storeContract, walk } from './store.contract.js';
 import type { Store } from './store.js';
 
 const server = process.env.PARLEY_TEST_PG;
@@ -69,6 +70,32 @@ test('PostgreSQL and SQLite return identical results for the same calls', { skip
     await pgs.close();
     await lite.close();
     await s.drop();
+  }
+});
+
+test('search finds matches in every recency bucket, old and new', { skip }, async () => {
+  const sch = await freshSchema();
+  const st = new PostgresStore(sch.url, { max: 2 });
+  try {
+    await st.migrate();
+    const saved: string[] = [];
+    // Jump the article sequence so that the articles land in buckets 0, 5 and 9.
+    for (const bucket of [0, 5, 9]) {
+      if (bucket) await st.pool.query(`SELECT setval(pg_get_serial_sequence('articles', 'seq'), ${bucket * SEARCH_BUCKET + 10})`);
+      for (let i = 0; i < 3; i++) {
+        const d = doc({ text: `Bucket ${bucket} item ${i}: envoys discussed a ceasefire in ${['Geneva', 'Doha', 'Ankara'][i]} for ${bucket * 3 + i} hours.` });
+        await st.saveDocument(d);
+        saved.push(d.id);
+      }
+    }
+    const { rows } = await st.pool.query(`SELECT count(*) AS n FROM articles WHERE tsv @@ '~9'::tsquery`);
+    assert.equal(Number(rows[0].n), 3, 'newest articles carry their bucket lexeme');
+    const hits = await walk((cursor) => st.searchArticles('ceasefire', { limit: 4, cursor }));
+    assert.deepEqual(hits.map((h) => h.id).sort(), [...saved].sort());
+    assert.deepEqual((await st.searchArticles('Doha')).items.length, 3);
+  } finally {
+    await st.close();
+    await sch.drop();
   }
 });
 

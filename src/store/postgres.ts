@@ -4,7 +4,7 @@
 import pg from 'pg';
 import type { Actor, Document } from '../document.js';
 import { hammingDistance, NEAR_DUPLICATE_DISTANCE, simhash, simhashBands } from '../ingest/fingerprint.js';
-import { migrationStatements, migrations } from './migrations.js';
+import { migrationStatements, migrations, SEARCH_BUCKET } from './migrations.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -33,7 +33,7 @@ import {
   type StoreStats,
 } from './store.js';
 import { dyadPoints, dyadSummaryRow, positionRow, positionRows, toneRows } from './analysisRows.js';
-import { actorRow, aliasKey, articleSummary, dyadDayTotals, eventRow, mergeActor, NEAR_DUPLICATE_CANDIDATES, quoteRow, type Row } from './rows.js';
+import { actorRow, aliasKey, articleSummary, dyadDayTotals, eventRow, mergeActor, NEAR_DUPLICATE_CANDIDATES, nextSearchCursor, quoteRow, searchCursor, SEARCH_WINDOW, type Row } from './rows.js';
 
 type Client = pg.PoolClient | pg.Pool;
 
@@ -424,24 +424,44 @@ export class PostgresStore implements Store {
 
   async searchArticles(query: string, page?: PageRequest): Promise<Page<SearchHit>> {
     const limit = pageLimit(page);
-    const offset = Number(decodeCursor(page?.cursor)?.[0] ?? 0);
+    const c = searchCursor(decodeCursor(page?.cursor));
     const tsq = prefixTsQuery(query);
     if (!tsq) return { items: [], next: null };
-    const args = new Args();
-    const q = `to_tsquery('english', ${args.add(tsq)})`;
+    const before = c.before ?? Number.MAX_SAFE_INTEGER;
+    const [{ top }] = await this.q('SELECT max(seq) AS top FROM articles WHERE seq < $1', [before]);
+    if (top == null) return { items: [], next: null };
+    // The tier: the newest SEARCH_WINDOW matches below `before`. A common word matches a large
+    // share of a big corpus, so look among the newest recency buckets first (the GIN index
+    // answers word AND bucket alone) and widen only when they hold too few matches.
+    const newest = Math.floor(Number(top) / SEARCH_BUCKET);
+    let seqs: number[] = [];
+    for (const span of [2, 8, Infinity]) {
+      const first = newest - span + 1;
+      const buckets = first > 0 ? Array.from({ length: span }, (_, i) => `'~${first + i}'`).join(' | ') : null;
+      const rows = await this.q(
+        `WITH m AS MATERIALIZED (
+           SELECT seq FROM articles WHERE tsv @@ ${buckets ? `(to_tsquery('english', $1) && $4::tsquery)` : `to_tsquery('english', $1)`} AND seq < $2)
+         SELECT seq FROM m ORDER BY seq DESC LIMIT $3`,
+        buckets ? [tsq, before, SEARCH_WINDOW, buckets] : [tsq, before, SEARCH_WINDOW],
+      );
+      seqs = rows.map((r) => Number(r.seq));
+      if (seqs.length >= SEARCH_WINDOW || !buckets) break;
+    }
+    if (!seqs.length) return { items: [], next: null };
     // Rank with ts_rank, negated so that, as with SQLite's bm25, a lower rank is a better hit.
     // The excerpt is computed only for the page shown: ts_headline re-parses the whole text.
     const rows = await this.q(
       `WITH hits AS (
-         SELECT a.seq, -ts_rank(a.tsv, ${q}) AS rank FROM articles a WHERE a.tsv @@ ${q}
-         ORDER BY rank, a.seq LIMIT ${args.add(limit + 1)} OFFSET ${args.add(offset)})
+         SELECT a.seq, -ts_rank(a.tsv, to_tsquery('english', $1)) AS rank FROM articles a WHERE a.seq = ANY($2::bigint[])
+         ORDER BY rank, a.seq LIMIT $3 OFFSET $4)
        SELECT ${summaryCols('a')}, h.rank,
-         ts_headline('english', a.text, ${q}, 'StartSel="",StopSel="",MaxWords=24,MinWords=12,ShortWord=2,MaxFragments=1,FragmentDelimiter=" … "') AS excerpt
+         ts_headline('english', a.text, to_tsquery('english', $1), 'StartSel="",StopSel="",MaxWords=24,MinWords=12,ShortWord=2,MaxFragments=1,FragmentDelimiter=" … "') AS excerpt
        FROM hits h JOIN articles a ON a.seq = h.seq ORDER BY h.rank, h.seq`,
-      args.values,
+      [tsq, seqs, limit + 1, c.offset],
     );
     const items = rows.slice(0, limit).map((r) => ({ ...articleSummary(r), excerpt: String(r.excerpt ?? ''), rank: Number(r.rank) }));
-    return { items, next: rows.length > limit ? encodeCursor([offset + limit]) : null };
+    const edge = seqs.length >= SEARCH_WINDOW ? seqs[seqs.length - 1] : null;
+    return { items, next: nextSearchCursor(c, limit, rows.length > limit, edge) };
   }
 
   async getActor(idOrName: string): Promise<ActorSummary | null> {

@@ -1,7 +1,7 @@
 // Row mapping shared by both engines, so SQLite and PostgreSQL return identical objects.
 import type { Actor, ActorType, Document, EventType, Modality } from '../document.js';
 import { toneRows } from './analysisRows.js';
-import type { ArticleSummary, StoredEvent, StoredQuote } from './store.js';
+import { encodeCursor, type ArticleSummary, type StoredEvent, type StoredQuote } from './store.js';
 
 export type Row = Record<string, unknown>;
 
@@ -105,6 +105,37 @@ export function eventRow(r: Row): StoredEvent {
 
 /** How many stored articles sharing a SimHash band are compared, earliest first. */
 export const NEAR_DUPLICATE_CANDIDATES = 200;
+
+/**
+ * Search ranks (bm25 in SQLite, ts_rank in PostgreSQL) the matching articles in tiers of
+ * SEARCH_WINDOW, newest tier first: the best of the newest 500 matches, then the best of the
+ * 500 before them, and so on. Ranking every match of a common word in a million articles
+ * takes seconds, and in news coverage the newest is what a reader wants first. The cursor
+ * carries the tier, so paging walks every match exactly once.
+ */
+export const SEARCH_WINDOW = 500;
+
+export interface SearchCursor {
+  /** Position inside the tier. */
+  offset: number;
+  /** The tier holds matches with seq below this (null: the newest tier). */
+  before: number | null;
+}
+
+export function searchCursor(values: unknown[] | null): SearchCursor {
+  const offset = Math.max(0, Math.floor(Number(values?.[0] ?? 0)) || 0);
+  const before = values?.[1] == null ? null : Number(values[1]);
+  return { offset, before: Number.isFinite(before) ? before : null };
+}
+
+/**
+ * The next cursor: the rest of this tier, else the next older tier when this one was full
+ * (`edge` is its oldest seq), else the end.
+ */
+export function nextSearchCursor(c: SearchCursor, limit: number, more: boolean, edge: number | null): string | null {
+  if (more) return encodeCursor([c.offset + limit, c.before]);
+  return edge === null ? null : encodeCursor([0, edge]);
+}
 
 /** Turn a user's words into a safe full-text query: every word must match, as a prefix. */
 export function ftsQuery(q: string): string {

@@ -23,7 +23,7 @@ import {
   type StoredQuote,
   type StoreStats,
 } from './store.js';
-import { actorRow, aliasKey, articleSummary, dyadDayTotals, eventRow, ftsQuery, mergeActor, NEAR_DUPLICATE_CANDIDATES, quoteRow, type Row } from './rows.js';
+import { actorRow, aliasKey, articleSummary, dyadDayTotals, eventRow, ftsQuery, mergeActor, NEAR_DUPLICATE_CANDIDATES, nextSearchCursor, quoteRow, searchCursor, SEARCH_WINDOW, type Row } from './rows.js';
 
 import * as analysis from './sqliteAnalysis.js';
 import type { DyadFilter, DyadPoint, DyadQuery, DyadSummary, PositionFilter, StoredPosition } from './store.js';
@@ -197,17 +197,23 @@ export class SqliteStore implements Store {
 
   async searchArticles(query: string, page?: PageRequest): Promise<Page<SearchHit>> {
     const limit = pageLimit(page);
-    const offset = Number(decodeCursor(page?.cursor)?.[0] ?? 0);
+    const c = searchCursor(decodeCursor(page?.cursor));
     const q = ftsQuery(query);
     if (!q) return { items: [], next: null };
+    const before = c.before ?? Number.MAX_SAFE_INTEGER;
+    // The tier's oldest row (SEARCH_WINDOW): FTS5 walks a term's rows newest first cheaply.
+    const edge = this.db
+      .prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT 1 OFFSET ?')
+      .get(q, before, SEARCH_WINDOW - 1) as { rowid: number } | undefined;
     const rows = this.db
       .prepare(
         `SELECT ${summaryCols('a')}, snippet(articles_fts, 1, '', '', '…', 24) AS excerpt, bm25(articles_fts) AS rank
-         FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
+         FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? AND articles_fts.rowid >= ? AND articles_fts.rowid < ?
+         ORDER BY rank, a.seq LIMIT ? OFFSET ?`,
       )
-      .all(q, limit + 1, offset) as Row[];
+      .all(q, edge?.rowid ?? 0, before, limit + 1, c.offset) as Row[];
     const items = rows.slice(0, limit).map((r) => ({ ...articleSummary(r), excerpt: String(r.excerpt), rank: Number(r.rank) }));
-    return { items, next: rows.length > limit ? encodeCursor([offset + limit]) : null };
+    return { items, next: nextSearchCursor(c, limit, rows.length > limit, edge ? Number(edge.rowid) : null) };
   }
 
   private upsertActorsSync(actors: Actor[]): void {

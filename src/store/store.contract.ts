@@ -6,6 +6,7 @@ import type { Actor, Document, Event, Mention, Position, Quote } from '../docume
 import { emptyDocument } from '../document.js';
 import { documentId } from '../ingest/fingerprint.js';
 import { migrations } from './migrations.js';
+import { SEARCH_WINDOW } from './rows.js';
 import { StoreError, type Page, type Store } from './store.js';
 
 /** An empty database of one engine; open() gives another, unmigrated handle on the same data. */
@@ -184,6 +185,27 @@ export function storeContract(engine: string, create: () => Promise<StoreDatabas
         const rest = await walk((cursor) => s.searchArticles('said', { limit: 2, cursor }));
         assert.equal(new Set(rest.map((h) => h.id)).size, rest.length);
         assert.equal(rest.length, docs.filter((d) => /\bsaid\b/i.test(d.text)).length);
+      }));
+
+    test('searchArticles ranks the newest matches first, tier by tier, and paging walks every match once', () =>
+      withStore(async (s) => {
+        // The best match is the oldest article; SEARCH_WINDOW newer, weaker matches push it into the second tier.
+        const best = doc({ text: 'Ceasefire, ceasefire, ceasefire: the ceasefire talks on a ceasefire line.', published: '2025-01-01' });
+        const cities = ['Kyiv', 'Moscow', 'Geneva', 'Istanbul', 'Riyadh', 'Brussels', 'Warsaw'];
+        const weaker = Array.from({ length: SEARCH_WINDOW + 5 }, (_, i) =>
+          doc({ text: `Dispatch ${i} from ${cities[i % cities.length]}: delegates met for ${i + 2} hours and spoke of a ceasefire among many other subjects, officials said.` }),
+        );
+        await s.saveDocument(best);
+        await s.saveDocuments(weaker);
+        const first = await s.searchArticles('ceasefire', { limit: 100 });
+        assert.equal(first.items.length, 100);
+        assert.ok(!first.items.some((h) => h.id === best.id), 'an old match does not outrank the newest tier');
+        const walked = await walk((cursor) => s.searchArticles('ceasefire', { limit: 100, cursor }));
+        assert.equal(walked.length, SEARCH_WINDOW + 6);
+        assert.equal(new Set(walked.map((h) => h.id)).size, walked.length, 'each match once');
+        assert.equal(walked[SEARCH_WINDOW].id, best.id, 'the best of the older tier leads it');
+        const older = walked.slice(SEARCH_WINDOW).map((h) => h.id);
+        assert.deepEqual(new Set(older), new Set([best.id, ...weaker.slice(0, 5).map((d) => d.id)]));
       }));
 
     test('actors: upsert merges aliases and fields, lookup by id or any alias, counts, filters, pages', () =>
