@@ -95,6 +95,14 @@ function placeMentions(toks: Token[], mentions: Mention[], actors: Map<string, A
     out.push({ first, last, actor: politicalActor(m.actor, actors) });
     lastEnd = m.end;
   }
+  // "near Sibi, Balochistan": a place of unknown country takes the one of the place after it.
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = actors.get(out[i].actor);
+    if (a?.type !== 'LOCATION' || a.country) continue;
+    const next = out[i + 1];
+    if (next.first === out[i].last + 2 && toks[out[i].last + 1] && /^,$/.test(String(toks[out[i].last + 1].lemma)))
+      out[i] = { ...out[i], actor: next.actor };
+  }
   return out;
 }
 
@@ -139,7 +147,7 @@ function matchTrigger(ctx: SentenceCtx, i: number): { entry: TriggerEntry; end: 
     // The part of speech decides between "attack" the verb and "attack" the noun.
     const head = e.pos === 'VERB' ? i : end - 1;
     const pos = toks[head].pos;
-    if (e.pos === 'VERB' && pos !== 'VERB') continue;
+    if (e.pos === 'VERB' && pos !== 'VERB' && !gerundWithObject(ctx, head)) continue;
     if (e.pos === 'NOUN' && pos !== 'NOUN' && !taggedAsVerbInNounPhrase(ctx, i, head)) continue;
     // A noun directly followed by a noun is a modifier ("strike missiles"), not the head.
     if (e.pos === 'NOUN' && end < ctx.to && toks[end].pos === 'NOUN') continue;
@@ -159,6 +167,13 @@ function nearby(ctx: SentenceCtx, from: number, to: number, words: Set<string>):
     if (words.has(ctx.lower[k]) || words.has(ctx.toks[k].lemma)) out.push(k);
   }
   return out;
+}
+
+/** The tagger sometimes reads a gerund taking an object as a noun: "for activating its force". */
+function gerundWithObject(ctx: SentenceCtx, k: number): boolean {
+  if (ctx.toks[k].pos !== 'NOUN' || !ctx.lower[k].endsWith('ing') || k + 1 >= ctx.to) return false;
+  const next = ctx.toks[k + 1].pos;
+  return next === 'DET' || next === 'PRON' || next === 'PROPN' || ctx.slotAt[k + 1] >= 0;
 }
 
 /** The tagger sometimes reads a plural noun as a verb ("phone calls between"); the left context decides. */
@@ -192,7 +207,8 @@ function codeTrigger(ctx: SentenceCtx, entry: TriggerEntry, a: number, b: number
       src = byAgent(ctx, b);
       tgt = objectRight(ctx, b, VERB_PREPS_ONLY, false);
     } else {
-      src = subjectLeft(ctx, a);
+      src = gerundSubject(ctx, a);
+      if (src < 0) src = subjectLeft(ctx, a);
       if (src < 0) src = frontedSubject(ctx, b);
       tgt = objectRight(ctx, b, targetPreps(type, false), true);
       if (tgt < 0 && SPEECH_ACTS.has(type)) tgt = complementTarget(ctx, b, src);
@@ -272,6 +288,20 @@ const VERB_PREPS_ONLY = new Set(['to', 'with', 'against', 'on', 'toward', 'towar
 function futureAhead(ctx: SentenceCtx, b: number): boolean {
   for (let k = b; k < Math.min(ctx.to, b + 12); k++) if (/^(will|would|could|'ll|retaliat\w*)$/.test(ctx.lower[k])) return true;
   return false;
+}
+
+/**
+ * "praised ECOWAS for activating a force", "accused Russia of attacking": the object of the
+ * main verb does what the gerund says.
+ */
+function gerundSubject(ctx: SentenceCtx, a: number): number {
+  if (!ctx.lower[a].endsWith('ing') || a - 1 < ctx.from || (ctx.lower[a - 1] !== 'for' && ctx.lower[a - 1] !== 'of')) return NONE;
+  for (let k = a - 2; k >= Math.max(ctx.from, a - 16); k--) {
+    if (ctx.toks[k].pos !== 'VERB') continue;
+    for (let j = k + 1; j < a - 1; j++) if (ctx.slotAt[j] >= 0) return ctx.slotAt[j];
+    return NONE;
+  }
+  return NONE;
 }
 
 /** Time and concession phrases ("a day after an attack", "despite threats") do not belong to the clause's subject. */
