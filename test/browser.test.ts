@@ -1,0 +1,167 @@
+// The web app in headless Chromium, the way an analyst uses it: ingest an article on the Ingest
+// page, read it with its quotes highlighted, open the speaker, open a relation, search a quote.
+// Each step asserts what a person sees; screenshots go to test-results/ (and the Reader to
+// docs/screenshot.png for the README). Without Chromium the test skips, except in CI.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { ingest } from '../src/ingest/ingest.js';
+import { openStore } from '../src/store/open.js';
+import type { Store } from '../src/store/store.js';
+import { createServer } from '../src/server/app.js';
+import { repoRoot } from './shared.js';
+
+const CHROMIUM = [process.env.PARLEY_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
+const SKIP = CHROMIUM || process.env.CI ? false : 'no Chromium found (install Debian\'s "chromium" or set PARLEY_CHROMIUM): browser tests skipped';
+
+const HELD_OUT = join(repoRoot, 'examples', 'text', '2025-02-13-trump-putin-call-opens-talks.txt');
+const TITLE = 'Trump and Putin Agree to Start Negotiations After Lengthy Phone Call';
+const QUOTE = 'We both reflected on the great history of our Nations';
+const results = join(repoRoot, 'test-results');
+
+let dir: string;
+let store: Store;
+let app: FastifyInstance;
+let browser: Browser;
+let page: Page;
+let base: string;
+const problems: string[] = [];
+
+/** Builds the web app from source into a temp folder, so the test never sees a stale build. */
+async function buildWebApp(outDir: string): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: join(repoRoot, 'web', 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+}
+
+/** The examples minus the article the test ingests through the page. */
+function examplesWithout(held: string, into: string): string {
+  const root = join(repoRoot, 'examples');
+  const walk = (d: string) => {
+    for (const e of readdirSync(d)) {
+      const p = join(d, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p !== held && !e.startsWith('.') && !/readme/i.test(e)) symlinkSync(p, join(into, p.slice(root.length + 1).replace(/[\\/]/g, '__')));
+    }
+  };
+  walk(root);
+  return into;
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(results, `browser-${name}.png`) });
+}
+
+before(async () => {
+  if (SKIP) return;
+  if (!CHROMIUM) throw new Error('CI is set but no Chromium was found: install Debian\'s "chromium" (the browser test never skips in CI)');
+  dir = mkdtempSync(join(tmpdir(), 'parley-browser-'));
+  mkdirSync(results, { recursive: true });
+  const web = join(dir, 'web');
+  const examples = join(dir, 'examples');
+  mkdirSync(examples);
+  store = await openStore(join(dir, 'browser.db'));
+  await Promise.all([buildWebApp(web), ingest([examplesWithout(HELD_OUT, examples)], store)]);
+  app = await createServer({ store, webRoot: web });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/`;
+  const { chromium } = await import('playwright-core');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(20_000);
+  // CSP violations and script errors are failures: the app must work under its own policy.
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  await store?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('an analyst ingests, reads, follows a speaker and a relation, and finds a quote', { skip: SKIP }, async (t) => {
+  await t.test('Ingest page: paste an article, see it stored with its title', async () => {
+    await page.goto(base + '#/ingest');
+    await page.getByLabel('Article text').fill(readFileSync(HELD_OUT, 'utf8'));
+    await page.getByRole('button', { name: 'Ingest', exact: true }).click();
+    const row = page.locator('table.results tbody tr').first();
+    await row.waitFor();
+    assert.match(await row.innerText(), new RegExp(`${TITLE}[\\s\\S]*Stored`));
+    assert.match(await page.locator('.progress').innerText(), /1 of 1/);
+    await shot('1-ingest');
+    await row.getByRole('link', { name: /Open in reader/ }).click();
+  });
+
+  await t.test('Reader: the quotes are highlighted; hovering one shows its speaker', async () => {
+    await page.locator('h1', { hasText: TITLE }).waitFor();
+    const quote = page.locator('.hl-quote', { hasText: 'great history' }).first();
+    await quote.waitFor();
+    const highlighted = (await page.locator('.hl-quote').allInnerTexts()).join('');
+    assert.ok(highlighted.includes(QUOTE), 'the direct quote is drawn as a quote');
+    assert.ok(highlighted.includes('start negotiations immediately'));
+    await quote.hover();
+    const tip = page.locator('.tip');
+    await tip.waitFor();
+    assert.match(await tip.innerText(), /direct quote[\s\S]*Speaker: Donald Trump/i);
+    await page.screenshot({ path: join(repoRoot, 'docs', 'screenshot.png') });
+    await shot('2-reader');
+    // Article text is shown as text: markup in it would be visible, never parsed.
+    assert.equal(await page.locator('.article-text script, .article-text img, .article-text a').count(), 0);
+  });
+
+  await t.test("Actor page: clicking the quote opens its speaker, with their quotes", async () => {
+    await page.locator('.hl-quote', { hasText: 'great history' }).first().click();
+    await page.locator('h1', { hasText: 'Donald Trump' }).waitFor();
+    assert.match(page.url(), /#\/actor\/donald-trump$/);
+    assert.match(await page.locator('.role').innerText(), /President/);
+    // Newest first: page back through "Load more" as a reader would, to the February quote.
+    const mine = page.locator('.quote-card', { hasText: 'great history of our Nations' });
+    await page.locator('.quote-card').first().waitFor();
+    for (let i = 0; i < 20 && (await mine.count()) === 0; i++) {
+      const more = page.getByRole('button', { name: 'Load more' }).first();
+      if (!(await more.isVisible())) break;
+      await more.click();
+      await page.waitForFunction(() => !document.querySelector('button.more[disabled]'));
+    }
+    await mine.first().scrollIntoViewIfNeeded();
+    assert.ok((await mine.count()) > 0, "the quote is among the speaker's quotes");
+    await shot('3-actor');
+  });
+
+  await t.test('Dyad view: the relation with Putin over time, with its evidence', async () => {
+    await page.locator('li.relation', { hasText: 'Vladimir Putin' }).locator('a[href^="#/dyad/"]').click();
+    await page.locator('h1', { hasText: /Donald Trump\s*↔\s*Vladimir Putin/ }).waitFor();
+    await page.locator('[data-testid="dyad-chart"] canvas').first().waitFor();
+    const events = page.locator('.event-card');
+    await events.first().waitFor();
+    assert.ok((await events.count()) > 0);
+    assert.match(await page.locator('.two-col').innerText(), /CONSULT|THREATEN|SANCTION|AGREE/);
+    await shot('4-dyad');
+  });
+
+  await t.test('Search: find the quote and jump to its place in the article', async () => {
+    await page.getByLabel('Search everything').fill('great history of our Nations');
+    await page.getByLabel('Search everything').press('Enter');
+    const card = page.locator('.quote-card', { hasText: QUOTE }).first();
+    await card.waitFor();
+    assert.match(await card.innerText(), /Donald Trump/);
+    await shot('5-search');
+    await card.locator('a.in-article').click();
+    await page.locator('h1', { hasText: TITLE }).waitFor();
+    await page.locator('.flash').first().waitFor();
+    assert.match(await page.locator('.flash').first().innerText(), /great history|We both/);
+    await shot('6-quote-in-article');
+  });
+
+  await t.test('no script errors or CSP violations on the way', () => {
+    assert.deepEqual(problems, []);
+  });
+});
