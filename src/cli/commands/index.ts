@@ -17,7 +17,8 @@ import { briefCommand } from './brief.js';
 import { exportCommand } from './export.js';
 import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
+import { quotesCommand } from './quotes.js';
 import { actorsCommand } from './actors.js';
 import { actorCommand } from './actor.js';
 
-export const commands: CommandRegistrar[] = [ingestCommand, extractCommand, listCommand, showCommand, searchCommand, actorsCommand, actorCommand, eventsCommand, timelineCommand, dyadCommand, positionsCommand, reversalsCommand, briefCommand, exportCommand, serveCommand, startCommand, migrateCommand, workerCommand, jobsCommand];
+export const commands: CommandRegistrar[] = [ingestCommand, extractCommand, listCommand, showCommand, searchCommand, actorsCommand, actorCommand, quotesCommand, eventsCommand, timelineCommand, dyadCommand, positionsCommand, reversalsCommand, briefCommand, exportCommand, serveCommand, startCommand, migrateCommand, workerCommand, jobsCommand];
