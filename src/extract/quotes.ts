@@ -126,9 +126,16 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
 
   /** The main clause's subject, after a leading adverbial ("During a speech Monday, Trump …"). */
   function firstSubject(unit: Unit, before: number): Range | null {
+    // The main clause starts after a leading subordinate clause or adverbial ("When Putin offered …,").
+    const lead = wordsIn(masked, unit.start, before);
+    let from = unit.start;
+    if (lead.length && (PREPOSITION.test(lead[0].w) || /^(?:when|while|if|although|though|because|since|once|after|before|as|until|unless|whereas|shortly|earlier|later|meanwhile|however|still|yet)$/.test(lead[0].w))) {
+      const comma = lead.findIndex((w, i) => i > 0 && i < 25 && /,/.test(w.gapBefore));
+      if (comma > 0) from = lead[comma].start;
+    }
     // A named actor followed by its verb: "Shortly after the strikes, Trump took to social media".
     for (const m of doc.mentions) {
-      if (m.start < unit.start) continue;
+      if (m.start < from) continue;
       if (m.start >= before) break;
       if (masked.slice(unit.start, m.start).includes(MASK)) break;
       const next = wordsIn(masked, m.end, Math.min(before, m.end + 40))[0];
@@ -324,6 +331,8 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
         continue;
       }
       if (!last) continue; // a cue opening its sentence ("Said one aide: …") is too rare to guess
+      // "was expected", "is believed": a passive cue has no speaker before it.
+      if (/^(?:is|was|were|are|be|been|being)$/.test(last.w) && !form.endsWith('ing') && !/[,\u0001]/.test(tailGap)) continue;
       // "the claim that", "his warning": a determiner makes the cue word a noun.
       if ((DETERMINER.test(last.w) || /[’']s$/.test(masked.slice(last.start, last.end))) && !/[,\u0001]/.test(tailGap)) continue;
       let subj: Range | null;
