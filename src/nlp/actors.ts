@@ -5,7 +5,7 @@
 // salient compatible person before them.
 import type { Actor, ActorType, Document, Entity, Mention, MentionKind, Token } from '../document.js';
 import type { Stage, StageFactory } from '../pipeline.js';
-import { actorIdFor, loadLexicon, tokenKey, type ActorEntry, type Lexicon, type TrieNode } from './lexicon.js';
+import { actorIdFor, loadLexicon, tokenKey, tokenKeys, type ActorEntry, type Lexicon, type TrieNode } from './lexicon.js';
 
 type Gender = 'male' | 'female' | null;
 
@@ -66,8 +66,7 @@ export function resolveActors(doc: Document, lex: Lexicon): { actors: Actor[]; m
   const { text, tokens } = doc;
   const date = doc.published;
   const n = tokens.length;
-  const keys: string[] = new Array(n);
-  for (let i = 0; i < n; i++) keys[i] = tokenKey(text.slice(tokens[i].start, tokens[i].end));
+  const keys = tokenKeys(text, tokens);
   const tokAt = new Map<number, number>(); // char start → token index
   const tokEnd = new Map<number, number>(); // char end → token index
   for (let i = 0; i < n; i++) {
@@ -219,12 +218,23 @@ function describeFromTitle(a: DocActor, ti: number, tokens: Token[], keys: strin
   const title = text.slice(tokens[j + 1].start, tokens[titleEnd].end);
   if (!a.docRoles.includes(title)) a.docRoles.push(title);
   if (j < 0) return;
-  const mod = ents.find((e) => tokEnd.get(e.end) === j && e.actor);
+  const mod = entByEnd(ents).get(tokens[j].end);
   if (!mod?.actor) return;
   const m = lex.actors.get(mod.actor);
   if (!m) return;
   if (!a.country) a.country = m.type === 'COUNTRY' ? m.id : (m.country ?? null);
   if (!a.affiliation && m.type === 'ORG') a.affiliation = m.id;
+}
+
+const entEndCache = new WeakMap<Entity[], Map<number, Entity>>();
+function entByEnd(ents: Entity[]): Map<number, Entity> {
+  let m = entEndCache.get(ents);
+  if (!m) {
+    m = new Map();
+    for (const e of ents) if (e.actor) m.set(e.end, e);
+    entEndCache.set(ents, m);
+  }
+  return m;
 }
 
 function isTitleWord(keys: string[], j: number, lex: Lexicon): boolean {
@@ -378,7 +388,7 @@ function quoteMask(tokens: Token[], keys: string[], text: string): Uint8Array {
   let inside = false;
   let lastEnd = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (/\n\s*\n/.test(text.slice(lastEnd, tokens[i].start))) inside = false;
+    if (tokens[i].start - lastEnd > 1 && /\n\s*\n/.test(text.slice(lastEnd, tokens[i].start))) inside = false;
     lastEnd = tokens[i].end;
     const k = keys[i];
     if (QUOTE_OPEN.has(k)) inside = true;

@@ -4,7 +4,7 @@
 // organisation and place suffixes ("Ministry", "River"), appositions ("X, a spokesman for Y").
 import type { Document, Entity, EntityType, Token } from '../document.js';
 import type { Stage, StageFactory } from '../pipeline.js';
-import { loadLexicon, tokenKey, type GazEntry, type Lexicon, type TrieNode } from './lexicon.js';
+import { loadLexicon, tokenKeys, type GazEntry, type Lexicon, type TrieNode } from './lexicon.js';
 
 const ORG_SUFFIX = new Set([
   'ministry', 'council', 'party', 'agency', 'bank', 'corp', 'corp.', 'corporation', 'inc', 'inc.', 'ltd', 'ltd.', 'plc',
@@ -98,17 +98,12 @@ function match(trie: TrieNode, keys: string[], i: number, end: number): { value?
 export function findEntities(text: string, tokens: Token[], lex: Lexicon): Entity[] {
   const n = tokens.length;
   const raw: string[] = new Array(n);
-  const keys: string[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    raw[i] = text.slice(tokens[i].start, tokens[i].end);
-    keys[i] = tokenKey(raw[i]);
-  }
+  for (let i = 0; i < n; i++) raw[i] = text.slice(tokens[i].start, tokens[i].end);
+  const keys = tokenKeys(text, tokens);
+  const sentEndAt = new Int32Array(n);
+  for (let i = n - 1; i >= 0; i--) sentEndAt[i] = i + 1 < n && tokens[i + 1].sentence === tokens[i].sentence ? sentEndAt[i + 1] : i + 1;
   const out: Entity[] = [];
-  const sentEnd = (i: number) => {
-    let j = i;
-    while (j < n && tokens[j].sentence === tokens[i].sentence) j++;
-    return j;
-  };
+  const sentEnd = (i: number) => sentEndAt[i];
   const isSentStart = (i: number) => i === 0 || tokens[i - 1].sentence !== tokens[i].sentence || /^["“‘'(\-—–:]$/.test(raw[i - 1]);
   const glued = (a: number, b: number) => tokens[a].end === tokens[b].start;
 

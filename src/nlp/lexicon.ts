@@ -59,7 +59,20 @@ export interface Lexicon {
 
 /** Normalised key of a token: lower case, curly apostrophes straightened. */
 export function tokenKey(s: string): string {
-  return s.toLowerCase().replace(/[’‘`]/g, "'");
+  const l = s.toLowerCase();
+  return l.includes('’') || l.includes('‘') || l.includes('`') ? l.replace(/[’‘`]/g, "'") : l;
+}
+
+const keyCache = new WeakMap<object, string[]>();
+/** tokenKey of every token, computed once per token list (the entities and actors stages share it). */
+export function tokenKeys(text: string, tokens: { start: number; end: number }[]): string[] {
+  let keys = keyCache.get(tokens);
+  if (!keys) {
+    keys = new Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) keys[i] = tokenKey(text.slice(tokens[i].start, tokens[i].end));
+    keyCache.set(tokens, keys);
+  }
+  return keys;
 }
 
 /** Global id for an actor no dictionary lists: kebab case, accents dropped, common

@@ -46,6 +46,7 @@ const PATTERNS: [string, string][] = [
   ['year', `\\b(?:in|since|by|until|till|from|before|after|of|during|early|late|mid-?|throughout|through)\\s+${YEAR}\\b(?!\\s*(?:%|percent))`],
 ];
 const MASTER = new RegExp(PATTERNS.map(([k, p]) => `(?<${k}>${p})`).join('|'), 'gi');
+const TRIGGER = /\d|day|week|month|year|decade|tonight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 const MONTH_WORD = new RegExp(`\\b${MO}`, 'gi');
 const GROUP_INDEX: Map<string, number> = (() => {
   // Capture-group numbering: each alternative's own groups follow its named group.
@@ -170,9 +171,25 @@ export function findTimes(text: string, tokens: Token[], sentences: { start: num
     return sentTok[si] ? localTense(text, tokens, sentTok[si][0], sentTok[si][1], pos) : 'neutral';
   };
 
-  MASTER.lastIndex = 0;
+  // The grammar runs only over sentences with a word a time expression needs.
+  const ranges: [number, number][] = [];
+  for (const s of sentences) {
+    TRIGGER.lastIndex = 0;
+    if (TRIGGER.test(text.slice(s.start, s.end))) ranges.push([s.start, s.end]);
+  }
+  if (!sentences.length && TRIGGER.test(text)) ranges.push([0, text.length]);
+  let ri = 0;
+  MASTER.lastIndex = ranges.length ? ranges[0][0] : text.length;
   let m: RegExpExecArray | null;
-  while ((m = MASTER.exec(text))) {
+  while (ri < ranges.length && (m = MASTER.exec(text))) {
+    if (m.index >= ranges[ri][1]) {
+      while (ri < ranges.length && m.index >= ranges[ri][1]) ri++;
+      if (ri >= ranges.length) break;
+      if (m.index < ranges[ri][0]) {
+        MASTER.lastIndex = ranges[ri][0];
+        continue;
+      }
+    }
     const g = m.groups!;
     const kind = PATTERNS.find(([k]) => g[k] !== undefined)![0];
     const base = GROUP_INDEX.get(kind)!;

@@ -22,14 +22,6 @@ const TITLE_ABBREV = new Set([
   'sen.', 'rep.', 'rev.', 'prof.', 'st.', 'no.', 'vs.', 'messrs.', 'pres.', 'amb.', 'brig.', 'cpl.', 'pvt.',
 ]);
 
-interface RawToken {
-  start: number;
-  end: number;
-  pos: string;
-  lemma: string;
-  value: string;
-}
-
 /** Tokenise and split `text`; offsets index `text` exactly. */
 export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[] } {
   const w = wink();
@@ -41,73 +33,66 @@ export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[]
   const lemmas = d.tokens().out(its.lemma as unknown as typeof its.value) as string[];
   const spans = d.sentences().out(its.span) as unknown as [number, number][];
 
+  // Sentence boundaries as wink-token indices where a new sentence starts.
+  const startsAt = new Uint8Array(values.length + 1);
+  for (const [st] of spans) startsAt[st] = 1;
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  let sentStart = -1; // index in `tokens` of the current sentence's first token
+  let forceBreak = false;
+  let prevEnd = -1;
+  let prevValue = '';
+  let prev2Value = '';
   // Map wink tokens to offsets: each value is a substring of text, found at or shortly after
   // the cursor. A token wink rewrote (rare) is skipped rather than given a wrong offset.
-  const raw: (RawToken | null)[] = new Array(values.length);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    let at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
-    if (at < 0 || at - cursor > 64) {
-      raw[i] = null;
-      continue;
-    }
-    raw[i] = { start: at, end: at + v.length, pos: pos[i], lemma: lemmas[i], value: v };
+    const at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
+    if (at < 0 || at - cursor > 64) continue;
     cursor = at + v.length;
-  }
-
-  // Sentence boundaries as wink-token indices where a new sentence starts.
-  const startsAt = new Set<number>();
-  for (const [s] of spans) startsAt.add(s);
-  const tokens: Token[] = [];
-  const sentences: Sentence[] = [];
-  let cur: Token[] = [];
-  let forceBreak = false;
-  const flush = () => {
-    if (cur.length) {
-      sentences.push({ start: cur[0].start, end: cur[cur.length - 1].end });
-      for (const t of cur) tokens.push(t);
-    }
-    cur = [];
-  };
-  for (let i = 0; i < raw.length; i++) {
-    const r = raw[i];
-    if (!r) continue;
-    if (r.pos === 'SPACE' || /^\s+$/.test(r.value)) {
-      if (r.value.includes('\n')) forceBreak = true;
+    const p = pos[i];
+    if (p === 'SPACE' || v.trim() === '') {
+      if (v.includes('\n')) forceBreak = true;
       continue;
     }
-    if (cur.length) {
-      const prev = cur[cur.length - 1];
-      const gap = text.slice(prev.end, r.start);
-      if (gap.includes('\n')) forceBreak = true;
+    if (sentStart >= 0) {
+      let blank = false;
+      if (at > prevEnd) {
+        // Only whitespace separates tokens; look for line breaks in it.
+        let nl = 0;
+        for (let k = prevEnd; k < at; k++) if (text.charCodeAt(k) === 10) nl++;
+        if (nl) forceBreak = true;
+        blank = nl >= 2;
+      }
       let brk = false;
       if (forceBreak) {
         // A single line break inside running lower-case text is hard wrapping, not a paragraph.
-        brk = /\n\s*\n/.test(gap) || !/^[a-z]/.test(r.value);
+        const c = v.charCodeAt(0);
+        brk = blank || !(c >= 97 && c <= 122);
       } else if (
-        cur.length >= 2 && /^["”’]$/.test(text.slice(prev.start, prev.end)) && /[.!?]$/.test(text.slice(cur[cur.length - 2].start, cur[cur.length - 2].end)) &&
-        /^[A-Z]/.test(r.value) && r.pos !== 'PROPN' && gap !== ''
+        at > prevEnd && (prevValue === '"' || prevValue === '”' || prevValue === '’') && /[.!?]$/.test(prev2Value) &&
+        /^[A-Z]/.test(v) && p !== 'PROPN'
       ) {
         // wink keeps '…ahead!!!" Then he left' together; a capitalised non-name after a
         // quote closed by end punctuation starts a new sentence.
         brk = true;
-      } else if (startsAt.has(i)) {
+      } else if (startsAt[i]) {
         // A closing quote glued to the previous token belongs to that sentence ("ahead!!!"").
-        brk = !TITLE_ABBREV.has(text.slice(prev.start, prev.end).toLowerCase()) && !(gap === '' && r.pos === 'PUNCT');
+        brk = !TITLE_ABBREV.has(prevValue.toLowerCase()) && !(at === prevEnd && p === 'PUNCT');
       }
-      if (brk) flush();
-    }
+      if (brk) {
+        sentences.push({ start: tokens[sentStart].start, end: prevEnd });
+        sentStart = tokens.length;
+      }
+    } else sentStart = 0;
     forceBreak = false;
-    cur.push({ start: r.start, end: r.end, pos: r.pos, lemma: r.lemma.toLowerCase(), sentence: 0 });
+    tokens.push({ start: at, end: at + v.length, pos: p, lemma: lemmas[i].toLowerCase(), sentence: sentences.length });
+    prev2Value = prevValue;
+    prevValue = v;
+    prevEnd = at + v.length;
   }
-  flush();
-  // Sentence indices are assigned after merging/splitting.
-  let si = 0;
-  for (const t of tokens) {
-    while (si < sentences.length - 1 && t.start >= sentences[si].end) si++;
-    t.sentence = si;
-  }
+  if (sentStart >= 0 && sentStart < tokens.length) sentences.push({ start: tokens[sentStart].start, end: prevEnd });
   return { sentences, tokens };
 }
 
