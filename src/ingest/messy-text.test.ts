@@ -134,3 +134,13 @@ test('author names from footers never keep the e-mail address', () => {
   assert.deepEqual(parseAuthorNames('Alexander Ward at alex.ward@wsj.com and Michael R. Gordon at michael.gordon@wsj.com'), ['Alexander Ward', 'Michael R. Gordon']);
   assert.deepEqual(parseAuthorNames('Jane Doe, Staff Writer'), ['Jane Doe']);
 });
+
+test('datelines: places in capitals before a dash; organisations and plain hyphens are not datelines', () => {
+  const dl = (first: string) => parseMessyText(`${first} officials said on Monday that talks would resume.`).dateline;
+  assert.equal(dl('KYIV, Ukraine --'), 'KYIV, Ukraine');
+  assert.equal(dl('THE HAGUE —'), 'THE HAGUE');
+  assert.equal(dl('WASHINGTON (AP) -'), 'WASHINGTON');
+  assert.equal(dl('NATO --'), null);
+  assert.equal(dl('U.S. -'), null);
+  assert.equal(dl('MOSCOW -'), null);
+});

@@ -35,6 +35,16 @@ const DATELINE =
   /^((?:[A-Z][A-Z.'’-]+)(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,2})?)(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\(([^)]{2,40})\))?\s*(?:--|—|–|-)\s+(?=\S)/u;
 const NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|ibn|le|la)){0,4}$/u;
 
+// Capitalised openings that are organisations, not places: `NATO -- the alliance said …`
+const NOT_PLACES = /^(?:NATO|EU|UN|OPEC|IAEA|CIA|FBI|NSA|IMF|WHO|OSCE|G7|G20|BRICS|AP|AFP|BBC|CNN|WSJ|U\.S\.|US|UK|U\.K\.|USA|UPDATE|BREAKING|EXCLUSIVE|ANALYSIS|OPINION|WATCH)$/;
+
+function isDatelinePlace(place: string, whole: string, agency: boolean): boolean {
+  const first = place.split(',')[0].trim();
+  if (NOT_PLACES.test(first) || !/[A-Z]{3,}/.test(first)) return false;
+  // a lone hyphen is a dateline dash only in the wire form `WASHINGTON (Reuters) - `
+  return agency || !/\s-\s+$/.test(whole);
+}
+
 export function normalizeTitleKey(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
@@ -173,7 +183,7 @@ export function parseMessyText(input: string, hints: ParseHints = {}): ParsedTex
       }
     }
     const dl = DATELINE.exec(l.raw.slice(l.from));
-    if (dl) {
+    if (dl && isDatelinePlace(dl[1], dl[0], !!dl[2])) {
       meta.dateline = dl[1].trim();
       if (dl[2]) {
         const agency = findPublisher(dl[2]);
