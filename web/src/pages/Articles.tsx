@@ -36,6 +36,14 @@ export function Articles({ status }: { status: Status | null }) {
           </div>
         )}
       </div>
+      {status && status.counts.articles > 0 && (
+        <div className="exports small">
+          Download: <a href="/api/brief?format=md" download>brief (Markdown)</a> · <a href="/api/brief?format=html" download>brief (HTML)</a> ·{' '}
+          <a href="/api/export?format=json" download>all (JSON)</a> · <a href="/api/export?format=csv&table=events" download>events (CSV)</a> ·{' '}
+          <a href="/api/export?format=csv&table=actors" download>actors (CSV)</a> · <a href="/api/export?format=csv&table=dyads" download>dyads (CSV)</a> ·{' '}
+          <a href="/api/export?format=graphml" download>network (GraphML)</a> · <a href="/api/openapi.json">API (OpenAPI)</a>
+        </div>
+      )}
       {list.error && <ErrorBox error={list.error} />}
       {!list.loading && !list.error && list.items.length === 0 && (
         <Empty title="No articles yet">
