@@ -188,7 +188,8 @@ export class SqliteStore implements Store {
     if (filter.publisher) (where.push('publisher = ?'), args.push(filter.publisher));
     if (filter.actor) (where.push('id IN (SELECT article_id FROM mentions WHERE actor_id = ?)'), args.push(filter.actor));
     // Newest first; undated articles last. seq breaks ties and makes the cursor total.
-    if (c) (where.push(`(coalesce(published, '') < ? OR (coalesce(published, '') = ? AND seq < ?))`), args.push(c[0], c[0], c[1]));
+    // Written as a range on the indexed expression so that a deep page seeks instead of scanning.
+    if (c) (where.push(`coalesce(published, '') <= ? AND (coalesce(published, '') < ? OR seq < ?)`), args.push(c[0], c[0], c[1]));
     const rows = this.db
       .prepare(`SELECT ${SUMMARY_COLS} FROM articles ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY coalesce(published, '') DESC, seq DESC LIMIT ?`)
       .all(...args, limit + 1) as Row[];
@@ -292,7 +293,7 @@ export class SqliteStore implements Store {
       where.push('q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)');
       args.push(fq);
     }
-    if (c) (where.push(`(coalesce(q.date, '') < ? OR (coalesce(q.date, '') = ? AND q.id < ?))`), args.push(c[0], c[0], c[1]));
+    if (c) (where.push(`coalesce(q.date, '') <= ? AND (coalesce(q.date, '') < ? OR q.id < ?)`), args.push(c[0], c[0], c[1]));
     const rows = this.db
       .prepare(
         `SELECT q.*, a.title AS article_title, a.published, ac.name AS actor_name FROM quotes q JOIN articles a ON a.id = q.article_id
@@ -315,7 +316,7 @@ export class SqliteStore implements Store {
     if (filter.from) (where.push('e.date >= ?'), args.push(filter.from));
     if (filter.to) (where.push('e.date <= ?'), args.push(filter.to));
     if (filter.articleId) (where.push('e.article_id = ?'), args.push(filter.articleId));
-    if (c) (where.push(`(coalesce(e.date, '') > ? OR (coalesce(e.date, '') = ? AND e.id > ?))`), args.push(c[0], c[0], c[1]));
+    if (c) (where.push(`coalesce(e.date, '') >= ? AND (coalesce(e.date, '') > ? OR e.id > ?)`), args.push(c[0], c[0], c[1]));
     const rows = this.db
       .prepare(
         `SELECT e.*, a.title AS article_title, a.published, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS evidence
