@@ -144,6 +144,11 @@ export function modifiersLeft(ctx: SentenceCtx, a: number): number[] {
     const w = ctx.lower[k];
     if (w === "'s" || w === "'" || w === '-' || w === '–' || p === 'ADJ' || p === 'NUM' || p === 'NOUN' || (p === 'PART' && w.startsWith("'"))) continue;
     if (p === 'CCONJ' && out.length) continue;
+    // "intensifying its assault": the possessive's owner is the source.
+    if (!out.length && p === 'PRON' && (w === 'its' || w === 'their' || w === 'his' || w === 'her')) {
+      const owner = possessiveOwner(ctx, k, NONE);
+      if (owner >= 0) out.push(owner);
+    }
     break;
   }
   return out.slice(0, 2);
@@ -158,7 +163,8 @@ export function subjectLeft(ctx: SentenceCtx, a: number): number {
     const s = ctx.slotAt[k];
     if (s < 0) {
       const w = ctx.lower[k];
-      if (w === ';') return NONE;
+      // A semicolon or a quotation mark closes the clause: the subject is not beyond it.
+      if (w === ';' || w === '"' || w === '“' || w === '”') return NONE;
       if (w === 'which' || w === 'who') {
         let j = k - 1;
         if (j >= ctx.from && ctx.lower[j] === ',') j--;
@@ -196,6 +202,8 @@ function isObjectPosition(ctx: SentenceCtx, first: number): boolean {
   for (let k = first - 1; k >= ctx.from; k--) {
     const p = ctx.toks[k].pos;
     if (p === 'DET' || p === 'ADJ' || p === 'NUM' || p === 'PROPN') continue;
+    // Titles before a name ("courted President Trump") belong to the name.
+    if (p === 'NOUN' && /^[A-Z]/.test(ctx.doc.text[ctx.toks[k].start])) continue;
     if (p === 'CCONJ') {
       // Coordinated with an earlier noun phrase: inherit its position.
       let j = k - 1;
@@ -322,7 +330,12 @@ export function objectRight(ctx: SentenceCtx, b: number, preps: Set<string>, dir
 function possessiveOwner(ctx: SentenceCtx, k: number, b: number): number {
   const w = ctx.lower[k];
   const person = w === 'his' || w === 'her';
-  const subject = subjectLeft(ctx, b - 1);
+  // As a modifier (b = NONE) the pronoun usually refers back to the clause's subject itself.
+  if (b < 0) {
+    const own = subjectLeft(ctx, k);
+    return own >= 0 && fits(ctx, ctx.slots[own].actor, person) ? own : NONE;
+  }
+  const subject = b < 0 ? NONE : subjectLeft(ctx, b - 1);
   // "Russia and India upgraded their ties": the subjects' own.
   const selves = new Set(coordinated(ctx, subject).map((x) => ctx.slots[x].actor));
   for (let j = k - 1; j >= ctx.from; j--) {
@@ -331,10 +344,14 @@ function possessiveOwner(ctx: SentenceCtx, k: number, b: number): number {
     j = ctx.slots[s].first;
     const actor = ctx.slots[s].actor;
     if (selves.has(actor)) continue;
-    const type = ctx.actors.get(actor)?.type ?? (/^[A-Z]{3}$/.test(actor) ? 'COUNTRY' : null);
-    if (person ? type === 'PERSON' : type === 'COUNTRY' || type === 'ORG' || type === 'GROUP') return s;
+    if (fits(ctx, actor, person)) return s;
   }
   return NONE;
+}
+
+function fits(ctx: SentenceCtx, actor: string, person: boolean): boolean {
+  const type = ctx.actors.get(actor)?.type ?? (/^[A-Z]{3}$/.test(actor) ? 'COUNTRY' : null);
+  return person ? type === 'PERSON' : type === 'COUNTRY' || type === 'ORG' || type === 'GROUP';
 }
 
 /**
@@ -363,14 +380,22 @@ export function coordinated(ctx: SentenceCtx, s: number): number[] {
     out.push(x);
     return true;
   };
-  // rightwards: ", Y", "and Y", ", and Y"
+  // rightwards: ", Y", "and Y", ", and Y" — a comma alone counts only when the list closes
+  // with "and"/"or" ("to Ukraine, The Wall Street Journal reported" is no list).
+  const pending: number[] = [];
   for (let k = ctx.slots[s].last + 1, n = 0; k + 1 < ctx.to && n < 6; n++) {
     let j = k;
     if (ctx.lower[j] === ',') j++;
-    if (ctx.lower[j] === 'and' || ctx.lower[j] === 'or') j++;
+    const conj = ctx.lower[j] === 'and' || ctx.lower[j] === 'or';
+    if (conj) j++;
     if (j === k || ctx.slotAt[j] < 0) break;
     if (ctx.lower[j - 1] === 'or' && /^[A-Z.]{2,6}$/.test(ctx.doc.text.slice(ctx.toks[j].start, ctx.toks[j].end))) break;
-    if (!add(ctx.slotAt[j]) && ctx.slots[ctx.slotAt[j]].actor !== ctx.slots[s].actor) break;
+    pending.push(ctx.slotAt[j]);
+    if (conj) {
+      for (const x of pending) add(x);
+      pending.length = 0;
+      break;
+    }
     k = ctx.slots[ctx.slotAt[j]].last + 1;
   }
   // leftwards: "X and " before s, or "X, " when X opens a list ("The United States, United Nations and …")

@@ -68,7 +68,9 @@ export function codeEvents(doc: Document, lex: EventLexicon = loadEventLexicon()
     // But "expanding cooperation between X and Y": a noun of the verb's own type carries the roles.
     const heads = new Map(matches.map((m) => [m.end - 1, m.entry.type]));
     const found: Event[] = [];
-    const kept = matches.filter((m) => !(m.entry.pos === 'VERB' && m.context.some((c) => heads.get(c) === m.entry.type)));
+    const kept = matches.filter(
+      (m) => !(m.entry.pos === 'VERB' && m.context.some((c) => heads.get(c) === m.entry.type && lower[c + 1] === 'between')),
+    );
     const consumed = new Set(kept.flatMap((m) => m.context));
     for (const m of kept) {
       if (m.entry.pos === 'NOUN' && !m.entry.context && consumed.has(m.end - 1)) continue;
