@@ -52,7 +52,7 @@ export function App() {
       case 'quotes':
         return <Quotes route={route} />;
       case 'timeline':
-        return <Timeline />;
+        return <Timeline initialActor={route.query.get('actor') ?? ''} />;
       case 'network':
         return <Network />;
       case 'search':

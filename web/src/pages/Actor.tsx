@@ -51,6 +51,10 @@ export function ActorPage({ id }: { id: string }) {
           <h1>{a.name}</h1>
           {a.role && <div className="role">{a.role}</div>}
           {a.affiliation && <div className="small">Part of <ActorLink id={a.affiliation} /></div>}
+          <div className="small actor-links">
+            <a href={href(['timeline'], { actor: a.id })}>Timeline</a> · <a href={href(['quotes'], { by: a.id })}>All quotes by</a> · <a href={href(['quotes'], { about: a.id })}>Quotes about</a> ·{' '}
+            <a href={`/api/brief?format=md&actor=${encodeURIComponent(a.id)}`} download>Brief</a>
+          </div>
         </div>
         <div className="stats">
           <div><b>{a.mentions}</b> mentions</div>

@@ -10,9 +10,9 @@ import { fetchAll } from '../hooks';
 import { fromStored, fromTimeline, type ShownEvent } from '../events';
 import { useActors } from '../actors';
 
-export function Timeline() {
+export function Timeline({ initialActor = '' }: { initialActor?: string }) {
   const actors = useActors();
-  const [actor, setActor] = useState('');
+  const [actor, setActor] = useState(initialActor);
   const [types, setTypes] = useState<Set<EventType>>(new Set());
   const [data, setData] = useState<{ items: ShownEvent[]; merged: boolean; truncated: boolean } | null>(null);
   const [error, setError] = useState<Error | null>(null);
@@ -103,6 +103,7 @@ export function Timeline() {
         <Empty title="No dated events">{data.items.length ? 'No event matches these filters.' : 'Events appear once articles are ingested and the event layer has run.'}</Empty>
       )}
       {option && <Chart option={option} height={460} testId="timeline-chart" onClick={(p) => setSelected(shown[p.dataIndex] ?? null)} />}
+      {option && !selected && <p className="small muted">Colour: intensity from conflict (red) to cooperation (green); larger dots were reported by several articles. Scroll or drag the bar to zoom; click a dot for its reports.</p>}
       {selected && (
         <section>
           <h2>Selected event</h2>
