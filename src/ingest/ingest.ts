@@ -1,7 +1,9 @@
 // The two core calls of ingestion. extract(): inputs → processed Documents (or failures), through
 // the default pipeline, nothing stored. ingest(): the same, saved to a store in batches, every
 // item written to the store's ingest log, and a summary returned.
+import { availableParallelism } from 'node:os';
 import type { Document } from '../document.js';
+import { PipelinePool, poolProcessor } from '../queue/thread-pool.js';
 import type { Pipeline, PipelineOptions } from '../pipeline.js';
 import { createDefaultPipeline } from '../stages.js';
 import type { SaveResult, Store } from '../store/store.js';
@@ -18,6 +20,8 @@ export interface ExtractOptions extends ReadOptions, PipelineOptions {
   /** Pipeline to run (default: createDefaultPipeline(options)). */
   pipeline?: Pipeline;
   processor?: BatchProcessor;
+  /** Pipeline threads (worker_threads, one per core for 'auto'); 1 or absent: this thread. */
+  threads?: number | 'auto';
   /** Items per processing batch (and per store transaction in ingest()); default 100. */
   batchSize?: number;
 }
@@ -70,13 +74,27 @@ async function* batches(inputs: Input[], options: ExtractOptions): AsyncGenerato
 }
 
 async function* processed(inputs: Input[], options: ExtractOptions): AsyncGenerator<Array<Document | Failure>> {
-  const processor = options.processor ?? localProcessor(options.pipeline ?? createDefaultPipeline(options));
-  for await (const batch of batches(inputs, options)) {
+  const size = options.threads === 'auto' ? availableParallelism() : (options.threads ?? 1);
+  const pool = !options.processor && !options.pipeline && size > 1 ? new PipelinePool({ size, pipeline: { lexicons: options.lexicons } }) : null;
+  const processor = options.processor ?? (pool ? poolProcessor(pool) : localProcessor(options.pipeline ?? createDefaultPipeline(options)));
+  const run = async (batch: Array<RawItem | Failure>) => {
     const raws = batch.filter((b): b is RawItem => !isFailure(b));
     const docs = raws.length ? await processor(raws) : [];
     let k = 0;
     // keep the input order: failures from reading stay where they were
-    yield batch.map((b) => (isFailure(b) ? b : docs[k++]));
+    return batch.map((b) => (isFailure(b) ? b : docs[k++]));
+  };
+  try {
+    // One batch ahead: while the caller stores batch n, the threads already work on batch n+1.
+    let ahead: Promise<Array<Document | Failure>> | null = null;
+    for await (const batch of batches(inputs, options)) {
+      const next = run(batch);
+      if (ahead) yield await ahead;
+      ahead = next;
+    }
+    if (ahead) yield await ahead;
+  } finally {
+    await pool?.close();
   }
 }
 

@@ -8,7 +8,7 @@ import type { FetchOptions } from '../ingest/fetch.js';
 import type { RawItem } from '../ingest/raw.js';
 import type { PipelineOptions } from '../pipeline.js';
 import type { IngestJobData } from './job.js';
-import type { JobOutput } from './process.js';
+import { isJobFailure, type JobOutput } from './process.js';
 
 export interface PoolOptions {
   /** Threads; default one per core. */
@@ -16,7 +16,11 @@ export interface PoolOptions {
   pipeline?: PipelineOptions;
   /** How URL jobs fetch (private addresses, time limits). */
   fetch?: FetchOptions;
-  /** Tasks handed to one thread before it answers; 2 keeps a thread busy while results travel back. */
+  /**
+   * Tasks handed to one thread ahead of its answers. Deep on purpose: the calling thread blocks
+   * in synchronous store writes (SQLite) for a whole batch, and a thread that runs out of work
+   * meanwhile sits idle until the write is done.
+   */
   perThread?: number;
 }
 
@@ -43,7 +47,7 @@ export class PipelinePool {
 
   constructor(private readonly options: PoolOptions = {}) {
     this.size = Math.max(1, options.size ?? availableParallelism());
-    this.perThread = Math.max(1, options.perThread ?? 2);
+    this.perThread = Math.max(1, options.perThread ?? 64);
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
   }
 
@@ -138,4 +142,17 @@ function startThread(workerData: { pipeline: PipelineOptions; fetch: FetchOption
   if (!fromSource) return new Worker(entry, { workerData });
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
   return new Worker(boot, { eval: true, workerData });
+}
+
+/** ingest()/extract()'s batch processor on a pool: each item prepared and annotated in a thread. */
+export function poolProcessor(pool: PipelinePool): (batch: RawItem[]) => Promise<Array<Document | { failed: true; input: string; error: string }>> {
+  return (batch) =>
+    Promise.all(
+      batch.map((raw) =>
+        pool.processRaw(raw).then(
+          (out) => (isJobFailure(out) ? { failed: true as const, input: out.input, error: out.error } : out),
+          (err: Error) => ({ failed: true as const, input: raw.source, error: err.message }),
+        ),
+      ),
+    );
 }

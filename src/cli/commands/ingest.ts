@@ -2,11 +2,14 @@ import { Option, type Command } from 'commander';
 import { ingest, type IngestOptions, type IngestSummary } from '../../ingest/ingest.js';
 import { MAX_INPUT_BYTES } from '../../ingest/limits.js';
 import { globals, withStore, type CommandRegistrar } from '../io.js';
+import { queueInputs, threadsOption } from './queue-inputs.js';
 import { progressReporter } from '../progress.js';
 
 export interface IngestCommandOptions {
   allowPrivate?: boolean;
   quiet?: boolean;
+  queue?: boolean;
+  threads?: number | 'auto';
 }
 
 /** Options shared by `ingest` and `extract`; more (e.g. --queue) are added the same way. */
@@ -32,13 +35,17 @@ export const ingestCommand: CommandRegistrar = (program, setExit) => {
       .command('ingest')
       .description('read articles (files, folders, URLs, feeds, JSONL, - for stdin), process them and store them')
       .argument('<inputs...>', 'files, folders, URLs or - for standard input')
-      .option('-q, --quiet', 'no progress bar'),
+      .option('-q, --quiet', 'no progress bar')
+      .option('--threads <n>', "pipeline threads: a number, or 'auto' for one per core (default 1)", threadsOption)
+      .option('--queue', 'only queue the articles as jobs in PostgreSQL (--db postgres://…) and return; `parley worker` processes them'),
   ).action(async (inputs: string[], opts: IngestCommandOptions, cmd: Command) => {
+    if (opts.queue) return queueInputs(inputs, cmd, setExit);
     const summary = await withStore(cmd, async (store) => {
       const progress = opts.quiet ? null : progressReporter();
       const options: IngestOptions = {
         allowPrivate: !!opts.allowPrivate,
         lexicons: globals(cmd).lexicon,
+        threads: opts.threads,
         onFound: progress?.found,
         onItem: progress?.item,
       };
