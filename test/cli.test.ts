@@ -1,11 +1,11 @@
 // The CLI end to end: real processes on a temporary database.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { repoRoot } from './shared.js';
+import { hasShared, repoRoot, sharedPath } from './shared.js';
 
 let dir: string;
 let db: string;
@@ -92,16 +92,30 @@ test('ingest, then list, show, search; exit 1 when one input fails', async () =>
   assert.match(missing.stderr, /no article with id no-such-id/);
 });
 
-test('extract prints the document contract and stores nothing; stdin with -', async () => {
+test('extract prints the document contract and stores nothing; stdin with -; the seeds', async () => {
   const extractDb = join(dir, 'extract.db');
-  const r = await parley(['--db', extractDb, 'extract', join(dir, 'a.txt'), '-'], story('Talks From Stdin', 'Delegations read from standard input agreed to meet again in Istanbul next month.'));
+  const seeds = hasShared ? readdirSync(sharedPath('seeds')).sort().map((f) => sharedPath('seeds', f)) : [];
+  const r = await parley(['--db', extractDb, 'extract', join(dir, 'a.txt'), '-', ...seeds], story('Talks From Stdin', 'Delegations read from standard input agreed to meet again in Istanbul next month.'));
   assert.equal(r.code, 0, r.stderr);
   const docs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-  assert.equal(docs.length, 2);
+  assert.equal(docs.length, 2 + seeds.length);
   for (const d of docs) for (const k of ['id', 'title', 'published', 'publisher', 'authors', 'dateline', 'text', 'actors', 'mentions', 'quotes', 'times', 'events']) assert.ok(k in d, k);
   assert.equal(docs[1].title, 'Talks From Stdin');
   assert.equal(docs[1].source, 'stdin');
   assert.ok(!existsSync(extractDb), 'extract opened no database');
+  if (seeds.length) {
+    // `parley extract ../shared/seeds/*.txt` (the field-by-field checks are in src/ingest/messy-text.test.ts)
+    assert.deepEqual(
+      docs.slice(2).map((d) => [d.title, d.published, d.publisher, d.authors.join('; '), d.dateline]),
+      [
+        [null, '2025-08-22', null, 'Alexander Ward; Michael R. Gordon', null],
+        ["Putin's Strategy of Paying Lip Service to Peace Falters as Trump Loses Patience", '2025-07-09', 'The Wall Street Journal', 'Matthew Luxmoore', 'KYIV, Ukraine'],
+        ['Trump Faces Challenges in Ukraine Peace Efforts', null, null, '', null],
+        [null, '2025-07-07', null, '', null],
+        ['Trump Pushes for Ceasefire, Putin Pushes for Kyiv', null, null, '', null],
+      ],
+    );
+  }
 });
 
 test('usage errors exit 2', async () => {
