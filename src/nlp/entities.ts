@@ -4,7 +4,7 @@
 // organisation and place suffixes ("Ministry", "River"), appositions ("X, a spokesman for Y").
 import type { Document, Entity, EntityType, Token } from '../document.js';
 import type { Stage, StageFactory } from '../pipeline.js';
-import { loadLexicon, tokenKeys, type GazEntry, type Lexicon, type TrieNode } from './lexicon.js';
+import { actorIdFor, loadLexicon, tokenKeys, type GazEntry, type Lexicon, type TrieNode } from './lexicon.js';
 
 const ORG_SUFFIX = new Set([
   'ministry', 'council', 'party', 'agency', 'bank', 'corp', 'corp.', 'corporation', 'inc', 'inc.', 'ltd', 'ltd.', 'plc',
@@ -17,7 +17,7 @@ const ORG_SUFFIX = new Set([
   'telecom', 'communications', 'media', 'network', 'channel', 'tv', 'radio', 'magazine', 'herald', 'tribune',
   'gazette', 'exchange', 'reserve', 'treasury', 'pentagon', 'movement', 'front', 'alliance', 'coalition', 'church',
   'school', 'hospital', 'laboratory', 'lab', 'labs', 'institution', 'secretariat', 'directorate', 'unit', 'team',
-  'fc', 'united', 'city', 'rovers', 'wanderers', 'athletic', 'hotspur', 'society', 'trust', 'partners', 'capital',
+  'watch', 'fc', 'united', 'city', 'rovers', 'wanderers', 'athletic', 'hotspur', 'society', 'trust', 'partners', 'capital',
   'securities', 'investments', 'insurance', 'electric', 'airport', 'railways', 'reuters',
 ]);
 // Heads that open an organisation name continued by "of"/"for": "Bank of England".
@@ -56,7 +56,7 @@ const NOT_NAME = new Set([
   'write', 'copyright', 'disclaimer', 'story', 'reporting', 'editing', 'sources', 'source', 'officials', 'official',
   'earlier', 'later', 'ahead', 'like', 'unlike', 'sunday', 'interesting', 'ask', 'vladimir', 'stop', 'its',
 ]);
-const NOT_ACRONYM = new Set(['GMT', 'EST', 'EDT', 'PST', 'BST', 'CET', 'ET', 'AM', 'PM', 'OK', 'TV', 'JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'SEPT', 'OCT', 'NOV', 'DEC', 'CEO', 'PCT', 'NO', 'AT', 'IN', 'ON', 'OF', 'TO', 'THE', 'AND', 'FOR', 'BY', 'II', 'III', 'IV', 'VS', 'LTD', 'INC', 'PLC', 'CO', 'DM', 'US', 'UK', 'EU', 'UN']);
+const NOT_ACRONYM = new Set(['AI', 'GDP', 'COVID', 'HIV', 'AIDS', 'DNA', 'GPS', 'IT', 'PR', 'ID', 'IDS', 'VIP', 'SUV', 'LNG', 'GMO', 'FAQ', 'RIP', 'LGBT', 'LGBTQ', 'TB', 'GMT', 'EST', 'EDT', 'PST', 'BST', 'CET', 'ET', 'AM', 'PM', 'OK', 'TV', 'JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'SEPT', 'OCT', 'NOV', 'DEC', 'CEO', 'PCT', 'NO', 'AT', 'IN', 'ON', 'OF', 'TO', 'THE', 'AND', 'FOR', 'BY', 'II', 'III', 'IV', 'VS', 'LTD', 'INC', 'PLC', 'CO', 'DM', 'US', 'UK', 'EU', 'UN']);
 const PERSON_CONTEXT_NOUN = new Set([
   'spokesman', 'spokeswoman', 'spokesperson', 'official', 'minister', 'president', 'adviser', 'advisor', 'aide',
   'analyst', 'expert', 'fellow', 'professor', 'director', 'chief', 'head', 'leader', 'member', 'senator', 'lawmaker',
@@ -211,6 +211,11 @@ function classifyRun(run: Run, raw: string[], keys: string[], tokens: Token[], l
   const last = keys[run.to - 1];
   // An organisation or place suffix names the whole run ("Carnegie Russia Eurasia Center").
   let from = run.from;
+  // "General Motors", "Chief Executives Board": an organisation suffix wins over a leading title word.
+  if (!shouting && run.to - run.from >= 2 && ORG_SUFFIX.has(last) && !raw.slice(run.from, run.to).some((r) => lex.givenNames.has(r))) {
+    const whole = match(lex.trie, keys, run.from, run.to);
+    if (!(whole.value && whole.value.length === run.to - run.from)) return push(out, text, tokens, run.from, run.to, 'ORG', { source: 'pattern' });
+  }
   // Leading titles are not part of the name: "Treasury Secretary Scott Bessent".
   let gender: 'male' | 'female' | null = null;
   let titled = false;
@@ -251,7 +256,7 @@ function classifyRun(run: Run, raw: string[], keys: string[], tokens: Token[], l
       }
     }
     if (place === 1 && unknown >= 1 && other === 0 && !LOC_SUFFIX.has(last) && !lex.givenNames.has(raw[from])) return push(out, text, tokens, from, run.to, 'ORG', { source: 'pattern' });
-    if (place === 1 && unknown === 0 && other === 0 && scoreLine(from, run.to, raw, tokens)) {
+    if (place === 1 && unknown === 0 && other === 0 && (scoreLine(from, run.to, raw, tokens) || standingsLine(from, run.to, raw, tokens))) {
       const m = match(lex.trie, keys, from, run.to);
       if (m.value && m.value.length === run.to - from) return push(out, text, tokens, from, run.to, 'ORG', { source: 'pattern' });
     }
@@ -266,7 +271,9 @@ function classifyRun(run: Run, raw: string[], keys: string[], tokens: Token[], l
   };
   while (j < run.to) {
     const m = match(lex.trie, keys, j, run.to);
-    const absorb = m.value && pending >= 0 && pending < j && m.value.type === 'PERSON' && m.value.length === 1 && (m.value.kind === 'surname' || m.value.kind === 'alias');
+    // A given name before a one-word name makes a new person: "Jason Stoltenberg", "Doug Ford".
+    const absorb = m.value && pending >= 0 && pending < j && m.value.length === 1 && m.value.kind !== 'demonym' && m.value.kind !== 'country' &&
+      (m.value.type === 'PERSON' ? m.value.kind === 'surname' || m.value.kind === 'alias' : lex.givenNames.has(raw[j - 1]));
     // A lone surname followed by an unknown capitalised word is someone else ("Graham Gooch").
     const lone = m.value && m.value.kind === 'surname' && m.value.length === 1 && j + 1 < run.to && !match(lex.trie, keys, j + 1, run.to).value;
     if (m.value && !absorb && !lone) {
@@ -277,7 +284,7 @@ function classifyRun(run: Run, raw: string[], keys: string[], tokens: Token[], l
       j += v.length;
       continue;
     }
-    if (m.title && j > from && j + m.title.length < run.to) {
+    if (m.title && j + m.title.length < run.to && !(m.value && m.value.length >= m.title.length)) {
       flush(j);
       gender = m.title.gender;
       j += m.title.length;
@@ -352,6 +359,19 @@ function scoreLine(from: number, to: number, raw: string[], tokens: Token[]): bo
   return nums >= 2;
 }
 
+// "BALTIMORE 74 52 .587": a place followed by a row of figures (and no date) is a team.
+function standingsLine(from: number, to: number, raw: string[], tokens: Token[]): boolean {
+  const s = tokens[from].sentence;
+  if (to >= tokens.length || tokens[to].sentence !== s || !/^\d+$/.test(raw[to])) return false;
+  let nums = 0;
+  for (let k = from - 1; k >= 0 && tokens[k].sentence === s; k--) if (/[a-z]/.test(raw[k])) return false;
+  for (let k = to; k < tokens.length && tokens[k].sentence === s; k++) {
+    if (/^(19|20)\d\d$/.test(raw[k]) || /[a-z]{2}/.test(raw[k])) return false;
+    if (/^\d+$/.test(raw[k])) nums++;
+  }
+  return nums >= 2;
+}
+
 // Context that makes an unknown name a person: "X, a spokesman for…", "X, who…", "said X,".
 function personContext(from: number, to: number, raw: string[], keys: string[], tokens: Token[]): 'PERSON' | 'ORG' | null {
   const n = tokens.length;
@@ -386,13 +406,19 @@ function propagate(out: Entity[], raw: string[], keys: string[], tokens: Token[]
     if (!known.has(e.text)) known.set(e.text, e);
     const u = e.text.toUpperCase();
     if (!upper.has(u)) upper.set(u, e);
-    if (e.type === 'PERSON') {
-      const parts = e.text.split(/\s+/);
-      if (parts.length > 1) {
-        const sur = parts[parts.length - 1];
-        if (!known.has(sur) || known.get(sur)!.type === 'PERSON') known.set(sur, e);
-        if (!upper.has(sur.toUpperCase())) upper.set(sur.toUpperCase(), e);
-      }
+    const parts = e.text.split(/\s+/);
+    if (parts.length > 1 && e.type === 'PERSON') {
+      // "Simmons" after "Phil Simmons"; "Saddam" after "Saddam Hussein".
+      const sur = parts[parts.length - 1];
+      if (!known.has(sur) || known.get(sur)!.type === 'PERSON') known.set(sur, e);
+      if (!upper.has(sur.toUpperCase())) upper.set(sur.toUpperCase(), e);
+      const first = parts[0];
+      if (!lex.givenNames.has(first) && !known.has(first)) known.set(first, e);
+    }
+    if (parts.length > 1 && e.type === 'ORG') {
+      // "the Commission" after "the European Commission".
+      const head = parts[parts.length - 1];
+      if (ORG_HEAD.has(head.toLowerCase()) && !known.has(head)) known.set(head, e);
     }
   }
   for (const e of out) {
@@ -400,7 +426,8 @@ function propagate(out: Entity[], raw: string[], keys: string[], tokens: Token[]
     const k = e.source === 'shout' ? upper.get(e.text) : known.get(e.text);
     if (k && k !== e) {
       e.type = k.type;
-      if (k.actor) e.actor = k.actor;
+      // The short form is the same actor as the full one it repeats.
+      e.actor = k.actor ?? (k.type === 'PERSON' || k.type === 'ORG' ? actorIdFor(k.text) : e.actor);
       e.gender = k.gender ?? e.gender;
       e.source = 'propagated';
     }

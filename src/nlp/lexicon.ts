@@ -212,7 +212,7 @@ interface CountryData {
 }
 const countries = countriesData as unknown as CountryData[];
 
-function loadCountries(b: Builder, extra: { aliases?: Record<string, string[]>; demonyms?: Record<string, string[]> }): void {
+function loadCountries(b: Builder, extra: { aliases?: Record<string, string[]>; demonyms?: Record<string, string[]>; regions?: Record<string, string[]> }): void {
   for (const c of countries) {
     const id = c.cca3;
     const entry: ActorEntry = { id, name: c.name.common, type: 'COUNTRY', aliases: [], country: id, affiliation: null, roles: [] };
@@ -235,6 +235,8 @@ function loadCountries(b: Builder, extra: { aliases?: Record<string, string[]>; 
     for (const n of list) addName(b, n, { type: 'COUNTRY', actor: id, kind: 'country' }, true);
   for (const [id, list] of Object.entries(extra.demonyms ?? {}))
     for (const n of list) addName(b, n, { type: 'GROUP', actor: id, kind: 'demonym' }, true);
+  for (const [id, list] of Object.entries(extra.regions ?? {}))
+    for (const n of list) addName(b, n, { type: 'GROUP', actor: id, kind: 'demonym' });
 }
 
 function loadPlaces(b: Builder, data: Record<string, unknown>): void {
