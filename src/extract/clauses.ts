@@ -105,7 +105,7 @@ export interface Word {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'&.-]*/gu;
 
-export function wordsIn(masked: string, start: number, end: number): Word[] {
+function scanWords(masked: string, start: number, end: number): Word[] {
   const out: Word[] = [];
   WORD.lastIndex = start;
   let prevEnd = start;
@@ -118,6 +118,34 @@ export function wordsIn(masked: string, start: number, end: number): Word[] {
     out.push({ start: m.index, end: e, w: masked.slice(m.index, e).toLowerCase(), gapBefore: masked.slice(prevEnd, m.index) });
     prevEnd = e;
     WORD.lastIndex = e;
+  }
+  return out;
+}
+
+// The words of the last text asked about, scanned once: attribution asks for many small
+// overlapping ranges of the same document.
+let indexed: { masked: string; words: Word[]; starts: Int32Array } | null = null;
+
+export function wordsIn(masked: string, start: number, end: number): Word[] {
+  if (indexed?.masked !== masked) {
+    const words = scanWords(masked, 0, masked.length);
+    indexed = { masked, words, starts: Int32Array.from(words, (w) => w.start) };
+  }
+  const { words, starts } = indexed;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  // A range opening inside a word sees that word's tail, as a scan from `start` would.
+  if (lo > 0 && words[lo - 1].end > start) return scanWords(masked, start, end);
+  const out: Word[] = [];
+  for (let k = lo; k < words.length && words[k].start < end; k++) {
+    const w = words[k];
+    if (k === lo || w.end > end) out.push({ ...w, end: Math.min(w.end, end), w: w.end > end ? masked.slice(w.start, end).toLowerCase() : w.w, gapBefore: k === lo ? masked.slice(start, w.start) : w.gapBefore });
+    else out.push(w);
   }
   return out;
 }

@@ -101,7 +101,25 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
   const units = sentenceUnits(doc, masked, paras, quoted, attributionFollows);
   const tags: Tagged = { posAt: new Map(doc.tokens.map((t) => [t.start, t.pos])) };
   const isCue = (w: string) => matcher.kinds.has(w);
+  const mentions = [...doc.mentions].sort((a, b) => a.start - b.start);
+  const mentionStarts = Int32Array.from(mentions, (m) => m.start);
+  /** Index of the first mention that could end after `at` (mentions are short: 200 chars back). */
+  const firstMention = (at: number): number => {
+    let lo = 0;
+    let hi = mentionStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentionStarts[mid] < at - 200) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
 
+  // Every cue in one pass over the document; framesIn walks its unit's share.
+  const cueMatches: { start: number; end: number; form: string }[] = [];
+  matcher.cueRe.lastIndex = 0;
+  for (let m = matcher.cueRe.exec(masked); m; m = matcher.cueRe.exec(masked)) cueMatches.push({ start: m.index, end: m.index + m[0].length, form: m[0].replace(/\s+/g, ' ') });
+  let cueAt = 0;
   const frames: Frame[] = [];
   for (const unit of units) frames.push(...framesIn(unit));
   return assemble();
@@ -134,7 +152,8 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
       if (comma > 0) from = lead[comma].start;
     }
     // A named actor followed by its verb: "Shortly after the strikes, Trump took to social media".
-    for (const m of doc.mentions) {
+    for (let mi = firstMention(from); mi < mentions.length; mi++) {
+      const m = mentions[mi];
       if (m.start < from) continue;
       if (m.start >= before) break;
       if (masked.slice(unit.start, m.start).includes(MASK)) break;
@@ -161,7 +180,8 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
     let e = v - 1;
     while (e > k && /^(?:has|have|had|is|was|were|are|will|would|also|then|later|later|again|not|did|does|do|repeatedly|recently|reportedly)$/.test(words[e].w)) e--;
     const r = { start: words[k].start, end: words[e].end };
-    for (const m of doc.mentions) {
+    for (let mi = firstMention(r.start); mi < mentions.length; mi++) {
+      const m = mentions[mi];
       if (m.start >= r.end) break;
       if (m.start >= r.start && m.end <= r.end) return r;
     }
@@ -235,29 +255,20 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
         out.push({ unit, kind: 'colon', cue: { start: lab.end, end: lab.end + 1 }, speaker: lab, content: { start: lab.end + 1, end: pEnd }, strength: 'label', marked: true, addressee: null });
       }
     }
-    // "“…”― Pamela Padilla": a dash after a quotation names its speaker.
-    // Sticky, and tried only where a quotation mask starts inside the unit: a global search ran on
-    // through the rest of the document for every unit without a match (a third of all pipeline
-    // time on long articles). Same matches as before, in the same order.
-    const dashRe = /\u0001[.,!?]?\u0001*\s*([―—–]+|-{1,2})\s*([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,4})/uy;
-    for (let from = unit.start; ; ) {
-      let m: RegExpExecArray | null = null;
-      for (let at = masked.indexOf(MASK, from); at >= 0 && at < unit.end; at = masked.indexOf(MASK, at + 1)) {
-        dashRe.lastIndex = at;
-        if ((m = dashRe.exec(masked))) break;
-      }
-      if (!m) break;
-      from = m.index + m[0].length;
+    // "“…”― Pamela Padilla": a dash after a quotation names its speaker. Tried only right after
+    // each closing mark (a search from every masked character was quadratic in quote length).
+    const dashRe = /\s*([―—–]+|-{1,2})\s*([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,4})/uy;
+    for (const q of quoted) {
+      if (q.close <= unit.start || q.close > unit.end || q.runsOn) continue;
+      dashRe.lastIndex = q.close;
+      const m = dashRe.exec(masked);
+      if (!m) continue;
       const dashAt = m.index + m[0].indexOf(m[1]);
       const nameAt = m.index + m[0].length - m[2].length;
-      const quoteStart = masked.lastIndexOf(MASK, m.index);
-      let qs = quoteStart;
-      while (qs > unit.start && masked[qs - 1] === MASK) qs--;
-      if (qs > unit.start && /\S/.test(masked.slice(unit.start, qs).replace(/[\s.,]/g, ''))) {
-        const first = masked.slice(unit.start, qs).trim();
-        if (first && !/[.!?]$/.test(first)) continue;
-      }
-      out.push({ unit, kind: 'post', cue: { start: dashAt, end: dashAt + m[1].length }, speaker: { start: nameAt, end: nameAt + m[2].length }, content: { start: qs, end: dashAt }, strength: 'label', marked: true, addressee: null });
+      // Only a quotation opening its sentence: "… said the “peace plan” - Trump" is no attribution.
+      const first = masked.slice(unit.start, Math.max(unit.start, q.open)).trim();
+      if (first && !/[.!?]$/.test(first)) continue;
+      out.push({ unit, kind: 'post', cue: { start: dashAt, end: dashAt + m[1].length }, speaker: { start: nameAt, end: nameAt + m[2].length }, content: { start: q.open, end: dashAt }, strength: 'label', marked: true, addressee: null });
     }
     // "Trump brushed the offer aside: “I said, …”": a clause ending in a colon introduces the
     // quotation after it, spoken by that clause's subject.
@@ -269,13 +280,12 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
       const speaker = firstSubject(unit, colonAt);
       if (speaker) out.push({ unit, kind: 'intro', cue: { start: colonAt, end: colonAt + 1 }, speaker, content: { start: q.open, end: unit.end }, strength: 'label', marked: true, addressee: null });
     }
-    const re = matcher.cueRe;
-    re.lastIndex = unit.start;
-    for (let m = re.exec(masked); m && m.index < unit.end; m = re.exec(masked)) {
-      const cs = m.index;
-      const ce = cs + m[0].length;
+    while (cueAt < cueMatches.length && cueMatches[cueAt].start < unit.start) cueAt++;
+    for (let k = cueAt; k < cueMatches.length && cueMatches[k].start < unit.end; k++) {
+      const cs = cueMatches[k].start;
+      const ce = cueMatches[k].end;
       if (ce > unit.end) break;
-      const form = m[0].replace(/\s+/g, ' ');
+      const form = cueMatches[k].form;
       const kind = matcher.kinds.get(form)!;
       const cue = { start: cs, end: ce };
       if (kind !== 'according' && /^\p{Lu}/u.test(form) && (unit.paragraph > 0 || !/,\s*[\p{Lu}][^,]*$/u.test(masked.slice(unit.start, cs)))) continue;
@@ -420,7 +430,8 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
       let person: Mention | null = null;
       let other: Mention | null = null;
       let possessor: Mention | null = null;
-      for (const m of doc.mentions) {
+      for (let mi = firstMention(part.start); mi < mentions.length; mi++) {
+        const m = mentions[mi];
         if (m.end <= part.start) continue;
         if (m.start >= part.end) break;
         const before = text.slice(Math.max(part.start, m.start - 9), m.start);
@@ -441,7 +452,8 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
 
   function mentionedActors(r: Range, exclude: string | null): string[] {
     const ids = new Set<string>();
-    for (const m of doc.mentions) {
+    for (let mi = firstMention(r.start); mi < mentions.length; mi++) {
+      const m = mentions[mi];
       if (m.end <= r.start) continue;
       if (m.start >= r.end) break;
       if (m.actor && m.actor !== exclude) ids.add(m.actor);
