@@ -83,6 +83,13 @@ test('seeds: the Kremlin REJECT (the peacekeeping-force idea), Trump THREATEN Ru
   assert.ok(find('000', (e, d) => e.type === 'THREATEN' && e.source === 'donald-trump' && is(d, e.target, 'RUS')));
 });
 
+test('seeds: the Kremlin opposes the peacekeeping force (position from "that idea was rebuffed by the Kremlin")', { skip: SKIP_SHARED }, async () => {
+  const page = await store.positions!({ actor: 'kremlin', issue: 'peacekeeping-force' });
+  assert.equal(page.items.length, 1);
+  assert.equal(page.items[0].stance, 'opposes');
+  assert.match(page.items[0].evidence.text, /rebuffed by the Kremlin/);
+});
+
 test('seeds: Trump reversed on strikes deep inside Russia (against Dec 2024, for Aug 2025), evidence side by side', { skip: SKIP_SHARED }, async () => {
   const list = await reversals(store, { actor: 'donald-trump', issue: 'long-range-strikes' });
   assert.equal(list.length, 1);

@@ -32,10 +32,12 @@ export function findPositions(doc: Document, lex: IssueLexicon = loadIssueLexico
     const inQuote = doc.quotes.some((q) => q.start < s.end && q.end > s.start);
     if (!inQuote) {
       let found = stancesIn(text, lex);
-      if (!found.length && ANAPHOR.test(text)) {
-        // "Even that idea was quickly rebuffed by the Kremlin": the issue is in the sentence before.
-        const issues = lex.issues.filter((i) => new RegExp(i.pattern.source, 'i').test(prevSentence));
-        const stance = cueStance(text, 0, text.length, lex);
+      const anaphor = found.length ? null : ANAPHOR.exec(text);
+      if (anaphor) {
+        // "Even that idea was quickly rebuffed by the Kremlin": the issue is in the sentence before;
+        // the stance is in the anaphor's own clause.
+        const issues = antecedentIssue(prevSentence, lex);
+        const stance = cueStance(text, anaphor.index, Math.min(text.length, anaphor.index + anaphor[0].length + 60), lex);
         if (stance) found = issues.map((i) => [i.id, stance] as [string, Stance]);
       }
       if (found.length) {
@@ -48,6 +50,23 @@ export function findPositions(doc: Document, lex: IssueLexicon = loadIssueLexico
     prevSentence = text;
   }
   return dedupe(out);
+}
+
+/**
+ * What "that idea" refers back to: the last issue named in the previous sentence's main clause
+ * (before a "that/which/if" clause), else its first issue.
+ */
+function antecedentIssue(prev: string, lex: IssueLexicon): IssueLexicon['issues'] {
+  const sub = /\b(that|which|who|if|unless)\b/gi;
+  sub.lastIndex = 20;
+  const cut = sub.exec(prev)?.index ?? prev.length;
+  const hits = lex.issues
+    .map((i) => ({ i, at: prev.search(new RegExp(i.pattern.source, 'i')) }))
+    .filter((h) => h.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  if (!hits.length) return [];
+  const main = hits.filter((h) => h.at < cut);
+  return [main.length ? main[main.length - 1].i : hits[0].i];
 }
 
 /** Every issue named in `text` with the stance its nearby cue words give it. */
@@ -95,7 +114,9 @@ function negatedBefore(text: string, at: number, lex: IssueLexicon): boolean {
   return words.slice(-3).some((w) => lex.negators.has(w) || w.endsWith("n't"));
 }
 
-/** The actor holding the stance: the agent of a passive cue ("rebuffed by the Kremlin"), else the first actor named. */
+/** The actor holding the stance: the agent of a passive cue ("rebuffed by the Kremlin"), else the
+ * subject before the cue word (not an actor inside a prepositional phrase or a possessive), else
+ * the main clause's subject after a fronted phrase ("After promising sanctions, Trump …"). */
 function holderOf(doc: Document, start: number, end: number, text: string, lex: IssueLexicon): string | null {
   const ms: Mention[] = doc.mentions.filter((m) => m.start >= start && m.end <= end && m.type !== 'LOCATION');
   if (!ms.length) return null;
@@ -105,8 +126,34 @@ function holderOf(doc: Document, start: number, end: number, text: string, lex: 
     const agent = ms.find((x) => x.start >= at && x.start <= at + 5);
     if (agent) return agent.actor;
   }
-  void lex;
-  return ms[0].actor;
+  const cue = firstCue(text, lex);
+  if (cue < 0) return null;
+  // The holder stands close before its cue ("the Kremlin rebuffed", "Trump urged"), in the same clause.
+  const before = ms.filter((m) => m.end <= start + cue && start + cue - m.end <= 60 && !doc.text.slice(m.end, start + cue).includes(',')).reverse();
+  for (const m of before) {
+    const left = doc.text.slice(Math.max(start, m.start - 16), m.start).toLowerCase();
+    const right = doc.text.slice(m.end, m.end + 2);
+    if (/\b(on|to|of|with|for|against|in|at|from|about|over|into|by)\s+(the\s+)?$/.test(left)) continue;
+    // "coax Mr. Putin to agree": someone pressed to take a stance does not hold it.
+    if (/\b(coax\w*|urg\w*|push\w*|press\w*|ask\w*|pressur\w*|convinc\w*|persuad\w*|forc\w*|allow\w*|get|got|want\w*)\s+(mr\.?\s+|ms\.?\s+)?$/.test(left)) continue;
+    if (/^['’]s/.test(right)) continue;
+    return m.actor;
+  }
+  if (before.length || ms.some((m) => m.end <= start + cue)) return null;
+  const comma = text.indexOf(',', cue);
+  if (comma < 0) return null;
+  return ms.find((m) => m.start > start + comma)?.actor ?? null;
+}
+
+function firstCue(text: string, lex: IssueLexicon): number {
+  let best = -1;
+  for (const re of [lex.supportsPatterns, lex.opposes, lex.supports]) {
+    if (!re) continue;
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (m && (best < 0 || m.index < best)) best = m.index;
+  }
+  return best;
 }
 
 function sentenceDate(doc: Document, start: number, end: number): string | null {
