@@ -53,7 +53,7 @@ export async function buildBrief(store: Store, o: BriefOptions = {}): Promise<Br
   const events = await timeline(store, { actor, from: o.from, to: o.to });
   // The most reported events first, then in date order for reading.
   const top = [...events].sort((a, b) => b.reports.length - a.reports.length || Math.abs(b.intensity) - Math.abs(a.intensity)).slice(0, limit * 2);
-  top.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  top.sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff'));
   const names: Record<string, string> = {};
   const name = async (id: string | null) => {
     if (!id || names[id]) return;
@@ -86,7 +86,9 @@ export async function buildBrief(store: Store, o: BriefOptions = {}): Promise<Br
   const positions: BriefPosition[] = [];
   if (actor) {
     for (const stand of await actorPositions(store, actor, { from: o.from, to: o.to })) {
-      const last = stand.positions[stand.positions.length - 1];
+      // The evidence shown is the latest statement of the stance the actor holds now.
+      const holding = stand.positions.filter((p) => p.stance === stand.current);
+      const last = (holding.length ? holding : stand.positions)[(holding.length ? holding : stand.positions).length - 1];
       positions.push({ actor, issue: stand.issue, stance: stand.current, date: stand.since, evidence: last.evidence.text, cites: uniqCites(stand.positions.map((p) => cite(p.articleId, p.articleTitle, p.published))) });
     }
   } else {

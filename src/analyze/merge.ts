@@ -76,7 +76,8 @@ export function mergeEvents(events: StoredEvent[]): MergedEvent[] {
     }
     flush();
   }
-  return out.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || b.reports.length - a.reports.length);
+  // Dated events in order; undated ones after them (their place in time is unknown).
+  return out.sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || b.reports.length - a.reports.length);
 }
 
 function mergedOf(c: StoredEvent[]): MergedEvent {
