@@ -77,3 +77,10 @@ test('a user lexicon adds and overrides actors', () => {
   assert.equal(actorAt(d, 'He'), 'ivan-petrenko');
   assert.equal(d.actors.find((a) => a.id === 'ivan-petrenko')!.role, 'Mayor of Bucha');
 });
+
+test('"it said" after an organisation or state resolves to it; Washington and Brussels as actors', () => {
+  const d = analyse('The Kremlin rejected the plan. It said talks must continue. Washington and Brussels disagreed.', '2025-08-15');
+  assert.equal(actorAt(d, 'It said'), 'kremlin');
+  assert.equal(actorAt(d, 'Washington'), 'USA');
+  assert.equal(actorAt(d, 'Brussels'), 'eu');
+});

@@ -20,6 +20,7 @@ interface DocActor extends Actor {
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'around', 'to', 'into', 'on', 'onto', 'over', 'across', 'from', 'toward', 'towards', 'through', 'via', 'of', 'inside', 'within', 'throughout', 'between', 'beyond', 'above', 'below', 'under', 'off', 'past', 'behind']);
 const SUBORDINATOR = new Set(['when', 'while', 'before', 'after', 'if', 'although', 'though', 'as', 'because', 'since', 'despite', 'once', 'until', 'unless', 'whereas', 'even']);
 const SKIPPABLE_ADV = new Set(['also', 'later', 'then', 'recently', 'merely', 'still', 'now', 'never', 'always', 'often', 'already', 'just', 'initially', 'reportedly', 'repeatedly', 'again', 'once', 'first', 'finally', 'apparently', 'quickly', 'has', 'had', 'would', 'will', 'not', "n't", 'only', 'even', 'previously', 'subsequently', 'sometimes', 'too', 'clearly']);
+const SPEECH_VERB = new Set(['said', 'says', 'say', 'added', 'stated', 'announced', 'warned', 'insisted', 'told', 'claimed', 'denied', 'argued', 'noted', 'stressed', 'urged', 'called', 'accused', 'declared', 'responded', 'replied', 'wrote', 'posted', 'reported', 'confirmed', 'demanded', 'threatened', 'vowed', 'pledged', 'promised', 'rejected', 'dismissed', 'signaled', 'signalled', 'suggested', 'asserted', 'maintained']);
 const QUOTE_OPEN = new Set(['“', '‘‘', '«']);
 const QUOTE_CLOSE = new Set(['”', '’’', '»']);
 
@@ -422,6 +423,23 @@ function resolvePronouns(doc: Document, keys: string[], inQuote: Uint8Array, men
     return c === 1;
   };
   const added: M[] = [];
+  const collective: M[] = [];
+  const resolveCollective = (i: number) => {
+    const s = tokens[i].sentence;
+    for (let c = collective.length - 1; c >= 0; c--) {
+      const m = collective[c];
+      if (m.tok >= i) continue;
+      if (s - tokens[m.tok].sentence > 1) break;
+      if (inQuote[m.tok]) continue;
+      const a = actors.get(m.actor);
+      if (!a) continue;
+      a.count++;
+      const men = { start: tokens[i].start, end: tokens[i].end, text: doc.text.slice(tokens[i].start, tokens[i].end), actor: a.id, type: a.type, kind: 'pronoun' as const, tok: i, last: i };
+      added.push(men);
+      return;
+    }
+  };
+  for (const m of mentions) if (m.type === 'ORG' || m.type === 'COUNTRY' || m.type === 'GROUP') collective.push(m);
   let mi = 0;
   const sorted = mentions; // sorted by start
   const personBefore: M[] = [];
@@ -431,6 +449,11 @@ function resolvePronouns(doc: Document, keys: string[], inQuote: Uint8Array, men
       mi++;
     }
     const k = keys[i];
+    if (k === 'it' || k === 'they') {
+      // "it said", "they warned": an organisation or state speaking.
+      if (!inQuote[i] && i + 1 < n && SPEECH_VERB.has(keys[i + 1])) resolveCollective(i);
+      continue;
+    }
     if (k !== 'he' && k !== 'she') continue;
     if (inQuote[i]) continue;
     if (!subjectish(i)) continue;

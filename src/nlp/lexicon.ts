@@ -53,7 +53,7 @@ export interface Lexicon {
   /** role noun (lower case) → words a role title must contain. */
   roleNouns: Map<string, string[]>;
   givenNames: Map<string, 'male' | 'female'>;
-  /** Capital city actor id → country ISO alpha-3. */
+  /** Capital (or other place used as metonym) actor id → the actor it stands for (ISO alpha-3, or e.g. eu). */
   capitals: Map<string, string>;
 }
 
@@ -212,7 +212,10 @@ interface CountryData {
 }
 const countries = countriesData as unknown as CountryData[];
 
-function loadCountries(b: Builder, extra: { aliases?: Record<string, string[]>; demonyms?: Record<string, string[]>; regions?: Record<string, string[]> }): void {
+function loadCountries(
+  b: Builder,
+  extra: { aliases?: Record<string, string[]>; demonyms?: Record<string, string[]>; regions?: Record<string, string[]>; metonyms?: Record<string, string> },
+): void {
   for (const c of countries) {
     const id = c.cca3;
     const entry: ActorEntry = { id, name: c.name.common, type: 'COUNTRY', aliases: [], country: id, affiliation: null, roles: [] };
@@ -237,6 +240,12 @@ function loadCountries(b: Builder, extra: { aliases?: Record<string, string[]>; 
     for (const n of list) addName(b, n, { type: 'GROUP', actor: id, kind: 'demonym' }, true);
   for (const [id, list] of Object.entries(extra.regions ?? {}))
     for (const n of list) addName(b, n, { type: 'GROUP', actor: id, kind: 'demonym' });
+  for (const [place, target] of Object.entries(extra.metonyms ?? {})) {
+    const pid = actorIdFor(place);
+    b.lex.capitals.set(pid, String(target));
+    if (!b.lex.actors.has(pid)) b.lex.actors.set(pid, { id: pid, name: place, type: 'LOCATION', aliases: [], country: /^[A-Z]{3}$/.test(String(target)) ? String(target) : null, roles: [] });
+    addName(b, place, { type: 'LOCATION', actor: pid, kind: 'capital' }, true);
+  }
 }
 
 function loadPlaces(b: Builder, data: Record<string, unknown>): void {
