@@ -18,7 +18,15 @@ export async function serve(store: Store, options: ListenOptions = {}) {
   const host = options.host ?? DEFAULT_HOST;
   const token = resolveToken(host, options.token ?? process.env.PARLEY_TOKEN);
   const app = await createServer({ ...options, store, token });
-  await app.listen({ host, port: options.port ?? DEFAULT_PORT });
+  try {
+    await app.listen({ host, port: options.port ?? DEFAULT_PORT });
+  } catch (err) {
+    await app.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new Error(`${host}:${options.port ?? DEFAULT_PORT} is already in use: pass --port N, or --port 0 for any free port`);
+    if (code === 'EADDRNOTAVAIL') throw new Error(`${host} is not an address of this machine (--host)`);
+    throw err;
+  }
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : options.port;
   const shown = isLoopback(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
