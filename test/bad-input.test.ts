@@ -21,6 +21,7 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parley-bad-'));
   server = createServer((req, res) => {
     if (req.url === '/story') return res.writeHead(200, { 'content-type': 'text/plain' }).end(article('Story Served Over HTTP'));
+    if (req.url === '/story2') return res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><body><article>${'<p>Second linked story: the envoys met again on Thursday and said that progress had been made on a prisoner exchange.</p>'.repeat(3)}</article></body></html>`);
     if (req.url === '/to-private') return res.writeHead(302, { location: 'http://10.0.0.1/internal' }).end();
     res.writeHead(404).end();
   });
@@ -138,4 +139,15 @@ test('ingesting the same inputs twice changes nothing', async () => {
   assert.equal(second.summary.stored, 0);
   assert.equal(second.summary.duplicates, 2);
   assert.equal(second.stored.length, 1);
+});
+
+test('a feed whose items link to articles: links fetched, in feed order, one dead link reported', async () => {
+  const items = ['story', 'missing', 'story2']
+    .map((p, i) => `<item><title>Item ${i + 1}</title><link>http://${host}/${p}</link><description>Teaser…</description></item>`)
+    .join('');
+  const feed = file('links/feed.xml', `<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>${items}</channel></rss>`);
+  const r = await run('feedlinks', [feed], { allowHosts: [host] });
+  assertOneFailure(r, `${feed}#2 (http://${host}/missing)`, /HTTP 404/, 2);
+  assert.deepEqual(r.stored.map((a) => a.title).sort(), ['Item 1', 'Item 3']);
+  assert.equal(r.stored.find((a) => a.title === 'Item 3')?.publisher, 'Desk');
 });

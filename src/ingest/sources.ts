@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { gunzipSync } from 'node:zlib';
 import { declaredCharset, decodeText } from './decode.js';
 import { failure, InputError, type Failure } from './errors.js';
-import { parseFeed } from './feed.js';
+import { parseFeed, type FeedItem } from './feed.js';
 import { fetchUrl, type FetchOptions } from './fetch.js';
 import { parseJsonlLine } from './jsonl.js';
 import { MAX_INPUT_BYTES, tooLarge } from './limits.js';
@@ -160,28 +160,32 @@ async function* fromBytes(buf: Buffer, source: string, ctx: BytesContext): Async
   }
 }
 
+/** Links of one feed fetched at a time at most this many; results still come in feed order. */
+const FEED_FETCHES = 4;
+
 async function* readFeed(xml: string, source: string, options: ReadOptions): AsyncGenerator<RawItem | Failure> {
   const items = parseFeed(xml, source);
   if (!items.length) throw new InputError(source, 'the feed has no items');
   options.onFound?.(items.length - 1);
-  for (const it of items) {
-    if (it.item) {
-      yield it.item;
-      continue;
-    }
-    if (!it.link) {
-      yield failure(it.source, new InputError(it.source, 'the item has neither content nor a link'));
-      continue;
-    }
+  const readItem = async (it: FeedItem): Promise<Array<RawItem | Failure>> => {
+    if (it.item) return [it.item];
+    if (!it.link) return [failure(it.source, new InputError(it.source, 'the item has neither content nor a link'))];
+    const name = `${it.source} (${it.link})`;
     try {
       const res = await fetchUrl(it.link, options);
-      for await (const r of fromBytes(res.body, it.link, { url: res.url, contentType: res.contentType, options, inFeed: true })) {
-        if ('content' in r) yield { ...r, meta: { ...it.meta, ...definedOnly(r.meta) } };
-        else yield r;
-      }
+      const out: Array<RawItem | Failure> = [];
+      for await (const r of fromBytes(res.body, it.link, { url: res.url, contentType: res.contentType, options, inFeed: true }))
+        out.push('content' in r ? { ...r, meta: { ...it.meta, ...definedOnly(r.meta) } } : r);
+      return out;
     } catch (err) {
-      yield failure(`${it.source} (${it.link})`, err instanceof InputError ? new InputError(`${it.source} (${it.link})`, err.problem) : err);
+      return [failure(name, err instanceof InputError ? new InputError(name, err.problem) : err)];
     }
+  };
+  const pending: Promise<Array<RawItem | Failure>>[] = [];
+  let next = 0;
+  while (next < items.length || pending.length) {
+    while (next < items.length && pending.length < FEED_FETCHES) pending.push(readItem(items[next++]));
+    yield* await pending.shift()!;
   }
 }
 
