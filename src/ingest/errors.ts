@@ -28,5 +28,10 @@ export function isFailure(x: unknown): x is Failure {
 }
 
 function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  // Messages may quote the input (JSON and XML parsers do): control characters from untrusted
+  // bytes are shown escaped, never sent raw to a terminal or log (found by test/fuzz-readers).
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .trim();
 }

@@ -1,7 +1,7 @@
 // One job's work, wherever it runs (a queue worker, a pool thread): turn the job's input into
 // documents and run the language pipeline on each. CPU and, for URL jobs, network; no store.
 import type { Document } from '../document.js';
-import { InputError, isFailure } from '../ingest/errors.js';
+import { failure, InputError, isFailure } from '../ingest/errors.js';
 import type { FetchOptions } from '../ingest/fetch.js';
 import { prepare } from '../ingest/prepare.js';
 import type { RawItem } from '../ingest/raw.js';
@@ -42,7 +42,8 @@ function processItem(raw: RawItem, pipeline: Pipeline, permanent: boolean): JobO
     doc = prepare(raw);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    return { failed: true, input: err.input, error: err.problem, permanent };
+    const f = failure(raw.source, err);
+    return { failed: true, input: f.input, error: f.error, permanent };
   }
   return pipeline.run(doc);
 }
