@@ -16,26 +16,41 @@ export interface ToneLexicon {
   negators: Set<string>;
 }
 
-let shipped: ToneLexicon | null = null;
+const cache = new Map<string, ToneLexicon>();
 
-export function loadToneLexicon(file = join(lexiconDir(), 'tone.yaml')): ToneLexicon {
-  if (shipped && file === join(lexiconDir(), 'tone.yaml')) return shipped;
-  let raw: { warm?: Record<string, number>; hostile?: Record<string, number>; negators?: string[] };
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new Error(`${file}: cannot read tone lexicon (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
-  }
-  const lex: ToneLexicon = { entries: new Map(), negators: new Set((raw.negators ?? []).map((w) => w.toLowerCase())) };
-  for (const [phrase, w] of [...Object.entries(raw.warm ?? {}), ...Object.entries(raw.hostile ?? {})]) {
-    const words = words_(phrase);
-    if (!words.length) continue;
-    const list = lex.entries.get(words[0]) ?? [];
-    list.push({ words, weight: Number(w) });
-    list.sort((a, b) => b.words.length - a.words.length);
-    lex.entries.set(words[0], list);
-  }
-  if (file === join(lexiconDir(), 'tone.yaml')) shipped = lex;
+interface RawTone {
+  warm?: Record<string, number>;
+  hostile?: Record<string, number>;
+  negators?: string[];
+}
+
+/** The shipped tone lexicon extended by the user's files (those with `warm`/`hostile` keys). */
+export function loadToneLexicon(extra: string[] = []): ToneLexicon {
+  const key = extra.join('\0');
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const lex: ToneLexicon = { entries: new Map(), negators: new Set() };
+  [join(lexiconDir(), 'tone.yaml'), ...extra].forEach((file, i) => {
+    let raw: RawTone;
+    try {
+      raw = parse(readFileSync(file, 'utf8')) ?? {};
+    } catch (err) {
+      throw new Error(`${file}: cannot read tone lexicon (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    }
+    if (i > 0 && !raw.warm && !raw.hostile) return;
+    for (const n of raw.negators ?? []) lex.negators.add(n.toLowerCase());
+    for (const [phrase, w] of [...Object.entries(raw.warm ?? {}), ...Object.entries(raw.hostile ?? {})]) {
+      const weight = Number(w);
+      if (!Number.isFinite(weight) || weight < -3 || weight > 3) throw new Error(`${file}: tone of "${phrase}" must be a number from -3 to 3`);
+      const words = words_(phrase);
+      if (!words.length) continue;
+      const list = (lex.entries.get(words[0]) ?? []).filter((e) => e.words.join(' ') !== words.join(' '));
+      list.push({ words, weight });
+      list.sort((a, b) => b.words.length - a.words.length);
+      lex.entries.set(words[0], list);
+    }
+  });
+  cache.set(key, lex);
   return lex;
 }
 

@@ -100,3 +100,22 @@ test('no actor, no event; the stage fills doc.events', () => {
   assert.equal(doc.events[0].date, '2025-07-07');
   assert.equal(doc.text.slice(doc.events[0].sentence.start, doc.events[0].sentence.end), 'Russia attacked Ukraine on Monday.');
 });
+
+test('users extend the trigger lexicon with their own file; a bad type is named with the file', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'parley-lex-'));
+  try {
+    const file = join(dir, 'mine.yaml');
+    writeFileSync(file, 'verbs:\n  - type: COERCE\n    lemmas: [kettle]\n');
+    const doc = fixture('Russia kettled Ukraine.', { actors: WAR_ACTORS });
+    eventsStage({ lexicons: [file] }).run(doc);
+    assert.deepEqual(doc.events.map((e) => [e.type, e.source, e.target]), [['COERCE', 'RUS', 'UKR']]);
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'verbs:\n  - type: SHOUT\n    lemmas: [yell]\n');
+    assert.throws(() => eventsStage({ lexicons: [bad] }), /bad\.yaml: unknown event type "SHOUT"/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

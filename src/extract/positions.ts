@@ -13,7 +13,7 @@ const ANAPHOR = /\b(?:that|this|the) (?:idea|proposal|plan|offer|demand|suggesti
 
 export const positionsStage: StageFactory = (options) => {
   const issues = loadIssueLexicon(options.lexicons ?? []);
-  const tone = loadToneLexicon();
+  const tone = loadToneLexicon(options.lexicons ?? []);
   return { name: 'positions', run: (doc) => void (doc.positions = findPositions(doc, issues, tone)) } satisfies Stage;
 };
 
