@@ -131,6 +131,21 @@ describe('meta, safety and the web app', () => {
     assert.equal(resolveToken('::1', undefined), null);
   });
 
+  test('on loopback: foreign host names (DNS rebinding) and cross-origin writes are refused', async () => {
+    const rebound = await app.inject({ url: '/api/status', headers: { host: 'attacker.example' } });
+    assert.equal(rebound.statusCode, 403);
+    assert.equal(rebound.json().error, 'forbidden');
+    assert.equal((await app.inject({ url: '/api/status', headers: { host: '127.0.0.1:3000' } })).statusCode, 200);
+    assert.equal((await app.inject({ url: '/api/status', headers: { host: '[::1]:3000' } })).statusCode, 200);
+    const body = { text: 'A form on another site tries to write.' };
+    const csrf = await app.inject({ method: 'POST', url: '/api/ingest', payload: body, headers: { origin: 'https://attacker.example' } });
+    assert.equal(csrf.statusCode, 403);
+    const site = await app.inject({ method: 'POST', url: '/api/ingest', payload: body, headers: { 'sec-fetch-site': 'cross-site' } });
+    assert.equal(site.statusCode, 403);
+    const same = await app.inject({ method: 'POST', url: '/api/actors', payload: { id: 'same-origin-org', name: 'Same Origin Org', type: 'ORG' }, headers: { host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin' } });
+    assert.equal(same.statusCode, 201);
+  });
+
   test('with a token, every write needs it as a bearer token; reads do not', async () => {
     const locked = await createServer({ store, token: 's3cret', webRoot: false });
     try {

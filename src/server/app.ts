@@ -5,7 +5,7 @@ import multipart from '@fastify/multipart';
 import type { Store } from '../store/store.js';
 import { openApiDocument, register, type RouteSpec } from './define.js';
 import { errorHandler, HttpError } from './errors.js';
-import { installSecurity } from './security.js';
+import { installSecurity, isLoopback } from './security.js';
 import { defaultWebRoot } from './paths.js';
 import { serveWebApp } from './web.js';
 import { actorRoutes } from './routes/actors.js';
@@ -22,6 +22,8 @@ export interface ServerOptions {
   store: Store;
   /** Bearer token demanded on every write; null = writes open (loopback only, see security.ts). */
   token?: string | null;
+  /** The address the server binds (default 127.0.0.1); on loopback, only loopback host names are served. */
+  host?: string;
   /** Directory of the built web app; default dist/web of this package. false = API only. */
   webRoot?: string | false;
   /** Largest request body (JSON, text or one uploaded file), bytes. */
@@ -56,7 +58,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => errorHandler(new HttpError('not-found', `no route ${req.method} ${req.url.split('?')[0]}`), req, reply));
-  installSecurity(app, token);
+  installSecurity(app, token, isLoopback(options.host ?? '127.0.0.1'));
   app.addContentTypeParser('text/html', { parseAs: 'string', bodyLimit: maxBody }, (_req, body, done) => done(null, body));
   await app.register(multipart, { limits: { fileSize: maxBody, files: 200, fields: 50, fieldSize: maxBody } });
 

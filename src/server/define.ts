@@ -80,6 +80,7 @@ const ERROR_SCHEMA = {
 const ERROR_TEXT: Record<number, string> = {
   400: 'Malformed request (bad parameter, JSON or cursor)',
   401: 'Missing or wrong bearer token on a write',
+  403: 'A write from a page of another origin, or a host name that is not this loopback server',
   404: 'Not found',
   409: 'Conflict with stored data',
   413: 'Payload too large',
@@ -107,7 +108,7 @@ export function openApiDocument(specs: RouteSpec<any, any, any>[], info: { title
     }
     const statuses = new Set(spec.errors ?? []);
     if (spec.query || spec.params || spec.body) statuses.add(400);
-    if (spec.method !== 'GET') statuses.add(401);
+    if (spec.method !== 'GET') (statuses.add(401), statuses.add(403));
     const responses: Record<string, unknown> = {
       [String(spec.successStatus ?? 200)]: {
         description: 'OK',

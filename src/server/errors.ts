@@ -7,6 +7,7 @@ import { StoreError } from '../store/store.js';
 export type ErrorCode =
   | 'bad-request'
   | 'unauthorized'
+  | 'forbidden'
   | 'not-found'
   | 'conflict'
   | 'payload-too-large'
@@ -18,6 +19,7 @@ export type ErrorCode =
 const STATUS: Record<ErrorCode, number> = {
   'bad-request': 400,
   unauthorized: 401,
+  forbidden: 403,
   'not-found': 404,
   conflict: 409,
   'payload-too-large': 413,
@@ -80,7 +82,7 @@ export function toHttpError(err: unknown): HttpError {
       return new HttpError('bad-request', fe.message ?? 'bad request');
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const byStatus: Record<number, ErrorCode> = { 400: 'bad-request', 404: 'not-found', 409: 'conflict', 413: 'payload-too-large', 415: 'unsupported-media-type', 422: 'unprocessable' };
+    const byStatus: Record<number, ErrorCode> = { 400: 'bad-request', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 413: 'payload-too-large', 415: 'unsupported-media-type', 422: 'unprocessable' };
     return new HttpError(byStatus[fe.statusCode] ?? 'bad-request', fe.message ?? 'bad request');
   }
   if (err instanceof SyntaxError) return new HttpError('bad-request', err.message);

@@ -17,7 +17,7 @@ export interface ListenOptions extends Omit<ServerOptions, 'store' | 'token'> {
 export async function serve(store: Store, options: ListenOptions = {}) {
   const host = options.host ?? DEFAULT_HOST;
   const token = resolveToken(host, options.token ?? process.env.PARLEY_TOKEN);
-  const app = await createServer({ ...options, store, token });
+  const app = await createServer({ ...options, store, token, host });
   try {
     await app.listen({ host, port: options.port ?? DEFAULT_PORT });
   } catch (err) {

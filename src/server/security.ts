@@ -42,7 +42,19 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function installSecurity(app: FastifyInstance, token: string | null): void {
+function hostName(hostHeader: string): string {
+  const h = hostHeader.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(1, h.indexOf(']'));
+  return h.replace(/:\d+$/, '');
+}
+
+/**
+ * Browsers are the risk on a loopback server without a token: any web page can send a simple
+ * cross-site POST (a form, text/plain, multipart) to 127.0.0.1, and a rebinding domain can
+ * even read. So on loopback, requests must name a loopback host, and writes from a page of
+ * another origin are refused.
+ */
+export function installSecurity(app: FastifyInstance, token: string | null, loopbackOnly = true): void {
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -51,6 +63,21 @@ export function installSecurity(app: FastifyInstance, token: string | null): voi
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     reply.header('Cross-Origin-Resource-Policy', 'same-origin');
     return payload;
+  });
+  app.addHook('onRequest', async (req) => {
+    if (loopbackOnly && !isLoopback(hostName(req.headers.host ?? ''))) throw new HttpError('forbidden', `host "${req.headers.host ?? ''}" is not this loopback server`);
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
+    const origin = req.headers.origin;
+    const site = req.headers['sec-fetch-site'];
+    let crossOrigin = site === 'cross-site' || site === 'same-site';
+    if (origin && origin !== 'null') {
+      try {
+        crossOrigin ||= new URL(origin).host !== new URL(`${new URL(origin).protocol}//${req.headers.host ?? ''}`).host;
+      } catch {
+        crossOrigin = true;
+      }
+    } else if (origin === 'null') crossOrigin = true;
+    if (crossOrigin) throw new HttpError('forbidden', 'writes from pages of another origin are refused');
   });
   if (!token) return;
   // onRequest runs before the body is read, so an unauthorised upload is refused unread.
