@@ -519,10 +519,6 @@ export class PostgresStore implements Store {
     const c = decodeCursor(filter.cursor);
     const where: string[] = [];
     const args = new Args();
-    if (filter.actor) {
-      const p = args.add(filter.actor);
-      where.push(`(e.source = ${p} OR e.target = ${p})`);
-    }
     if (filter.source) where.push(`e.source = ${args.add(filter.source)}`);
     if (filter.target) where.push(`e.target = ${args.add(filter.target)}`);
     if (filter.type) where.push(`e.type = ${args.add(filter.type)}`);
@@ -530,10 +526,17 @@ export class PostgresStore implements Store {
     if (filter.to) where.push(`e.date <= ${args.add(filter.to)}`);
     if (filter.articleId) where.push(`e.article_id = ${args.add(filter.articleId)}`);
     if (c) where.push(`(coalesce(e.date, ''), e.id) > (${args.add(String(c[0]))}, ${args.add(Number(c[1]))})`);
+    const order = `ORDER BY coalesce(e.date, '') ASC, e.id ASC LIMIT ${args.add(limit + 1)}`;
+    if (filter.actor) {
+      // "source = X OR target = X" would sort every event of a busy actor: take the first page
+      // from each side through its own ordered index and merge.
+      const actor = args.add(filter.actor);
+      const side = (col: string) => `(SELECT e.id FROM events e WHERE ${[`e.${col} = ${actor}`, ...where].join(' AND ')} ${order})`;
+      where.splice(0, where.length, `e.id IN (${side('source')} UNION ALL ${side('target')})`);
+    }
     const rows = await this.q(
       `SELECT e.*, a.title AS article_title, a.published, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS evidence
-       FROM events e JOIN articles a ON a.id = e.article_id ${whereSql(where)}
-       ORDER BY coalesce(e.date, '') ASC, e.id ASC LIMIT ${args.add(limit + 1)}`,
+       FROM events e JOIN articles a ON a.id = e.article_id ${whereSql(where)} ${order}`,
       args.values,
     );
     return paginate(rows, limit, (r) => [r.date ?? '', Number(r.id)], eventRow);

@@ -309,7 +309,6 @@ export class SqliteStore implements Store {
     const c = decodeCursor(filter.cursor);
     const where: string[] = [];
     const args: unknown[] = [];
-    if (filter.actor) (where.push('(e.source = ? OR e.target = ?)'), args.push(filter.actor, filter.actor));
     if (filter.source) (where.push('e.source = ?'), args.push(filter.source));
     if (filter.target) (where.push('e.target = ?'), args.push(filter.target));
     if (filter.type) (where.push('e.type = ?'), args.push(filter.type));
@@ -317,13 +316,25 @@ export class SqliteStore implements Store {
     if (filter.to) (where.push('e.date <= ?'), args.push(filter.to));
     if (filter.articleId) (where.push('e.article_id = ?'), args.push(filter.articleId));
     if (c) (where.push(`coalesce(e.date, '') >= ? AND (coalesce(e.date, '') > ? OR e.id > ?)`), args.push(c[0], c[0], c[1]));
+    const order = `ORDER BY coalesce(e.date, '') ASC, e.id ASC LIMIT ?`;
+    let sql: string;
+    let all: unknown[];
+    if (filter.actor) {
+      // "source = X OR target = X" would sort every event of a busy actor: take the first page
+      // from each side through its own ordered index and merge.
+      const side = (col: string) => `SELECT id FROM (SELECT e.id FROM events e WHERE ${[`e.${col} = ?`, ...where].join(' AND ')} ${order})`;
+      sql = `e.id IN (${side('source')} UNION ALL ${side('target')})`;
+      all = [filter.actor, ...args, limit + 1, filter.actor, ...args, limit + 1];
+    } else {
+      sql = where.join(' AND ');
+      all = args;
+    }
     const rows = this.db
       .prepare(
         `SELECT e.*, a.title AS article_title, a.published, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS evidence
-         FROM events e JOIN articles a ON a.id = e.article_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-         ORDER BY coalesce(e.date, '') ASC, e.id ASC LIMIT ?`,
+         FROM events e JOIN articles a ON a.id = e.article_id ${sql ? 'WHERE ' + sql : ''} ${order}`,
       )
-      .all(...args, limit + 1) as Row[];
+      .all(...all, limit + 1) as Row[];
     return paginate(rows, limit, (r) => [r.date ?? '', r.id], eventRow);
   }
 

@@ -316,6 +316,10 @@ export function storeContract(engine: string, create: () => Promise<StoreDatabas
         assert.equal((await s.events({ from: '2025-08-18', to: '2025-08-21' })).items.length, n((e) => !!e.date && e.date >= '2025-08-18' && e.date <= '2025-08-21'));
         assert.equal((await s.events({ articleId: docs[2].id })).items.length, docs[2].events.length);
         assert.deepEqual((await s.events({ type: 'SANCTION', actor: 'UKR' })).items, []);
+        const ukr = (await s.events({ actor: 'UKR', limit: 100 })).items;
+        assert.deepEqual((await walk((cursor) => s.events({ actor: 'UKR', limit: 1, cursor }))).map((e) => e.id), ukr.map((e) => e.id));
+        assert.deepEqual(ukr.map((e) => e.date ?? ''), ukr.map((e) => e.date ?? '').sort(), 'oldest first for one actor too');
+        assert.deepEqual((await s.events({ actor: 'RUS', type: 'THREATEN', from: '2025-08-18' })).items.map((e) => e.type), ['THREATEN']);
         const walked = await walk((cursor) => s.events({ limit: 2, cursor }));
         assert.deepEqual(walked.map((e) => e.id), all.items.map((e) => e.id));
       }));
