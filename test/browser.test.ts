@@ -161,6 +161,22 @@ test('an analyst ingests, reads, follows a speaker and a relation, and finds a q
     await shot('6-quote-in-article');
   });
 
+  await t.test('article content is shown as text, never run as HTML', async () => {
+    const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    const text = `KYIV -- Officials said on Monday that a hostile page had posted ${payload} in a comment, and that it was removed.`;
+    const res = await fetch(base + 'api/ingest', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, title: `Markup test ${payload}` }) });
+    const [item] = ((await res.json()) as { results: { id: string }[] }).results;
+    let dialogs = 0;
+    page.on('dialog', (d) => (dialogs++, d.dismiss()));
+    await page.goto(base + `#/article/${item.id}`);
+    await page.locator('.article-text', { hasText: 'hostile page' }).waitFor();
+    assert.ok((await page.locator('.article-text').innerText()).includes(payload), 'the markup is visible as characters');
+    assert.ok((await page.locator('h1').innerText()).includes('<script>'));
+    assert.equal(await page.locator('main img, main script').count(), 0);
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.equal(dialogs, 0);
+  });
+
   await t.test('no script errors or CSP violations on the way', () => {
     assert.deepEqual(problems, []);
   });
