@@ -69,3 +69,17 @@ test('malformed HTML still yields its text; a page with no article is refused', 
   const empty = '<html><head><title>Home</title></head><body><nav><a href="/">Home</a> <a href="/about">About</a></nav><footer>© 2025</footer></body></html>';
   assert.throws(() => prepare({ source: 'nav.html', format: 'html', content: empty }), /nav\.html: no article text found/);
 });
+
+test('link lists, one-link teaser paragraphs and menus inside the article node are dropped', () => {
+  const html = `<html><body><article>
+    <div><a href="/">Home</a><br><a href="/news">News</a><br><a href="/sport">Sport</a><br><a href="/world">World</a></div>
+    ${para(5, 'Main')}
+    <p><a href="/other">Another story about the summit in Alaska</a></p>
+    <ul><li><a href="/a">Envoy meets Putin again</a></li><li><a href="/b">Sanctions bill stalls</a></li></ul>
+    <p>The talks will resume next week, <a href="/x">officials said</a>.</p>
+  </article></body></html>`;
+  const doc = prepare({ source: 'p.html', format: 'html', content: html });
+  assert.ok(doc.text.startsWith('Main paragraph 1:'), doc.text.slice(0, 80));
+  assert.ok(doc.text.endsWith('The talks will resume next week, officials said.'));
+  assert.doesNotMatch(doc.text, /Another story|Envoy meets|Sanctions bill|^Home$|^Sport$/m);
+});

@@ -46,6 +46,23 @@ function dropFurniture(root: Element): void {
   }
 }
 
+/** Lists of links (related stories, tags) and paragraphs or headings that are one whole link
+ *  (a teaser for another story) inside the article node. */
+function dropLinkBlocks(root: Element): void {
+  const linkShare = (el: Element) => {
+    const all = (el.textContent ?? '').replace(/\s+/g, '').length;
+    if (!all) return 0;
+    let linked = 0;
+    for (const a of Array.from(el.querySelectorAll('a'))) linked += (a.textContent ?? '').replace(/\s+/g, '').length;
+    return linked / all;
+  };
+  for (const el of Array.from(root.querySelectorAll('ul, ol, p, h2, h3, h4, h5, h6'))) {
+    if (!root.contains(el)) continue;
+    const isList = el.tagName === 'UL' || el.tagName === 'OL';
+    if (isList ? el.querySelectorAll('li').length >= 2 && linkShare(el) > 0.8 : wordCount(el.textContent ?? '') >= 3 && linkShare(el) > 0.95) el.remove();
+  }
+}
+
 /** Paragraph text of an element: blocks become paragraphs, <br> a line break. */
 export function blockText(root: Node): string {
   const paras: string[] = [];
@@ -90,6 +107,7 @@ function readabilityText(document: Document): string {
   const el = article?.content;
   if (!el) return '';
   dropFurniture(el);
+  dropLinkBlocks(el);
   return blockText(el);
 }
 

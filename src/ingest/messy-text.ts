@@ -194,6 +194,7 @@ export function parseMessyText(input: string, hints: ParseHints = {}): ParsedTex
   }
 
   // Body and footer: boilerplate lines, link lists, `Write to` lines, date footers.
+  if (hints.web) dropMenuRuns(lines, i);
   let inList = false;
   for (let j = i; j < lines.length; j++) {
     const l = lines[j];
@@ -250,6 +251,25 @@ export function parseMessyText(input: string, hints: ParseHints = {}): ParsedTex
   meta.publisher = headerPublisher ?? suffixPublisher ?? wire ?? holder ?? abbreviation;
   meta.authors = [...new Set(meta.authors)];
   return { ...meta, text: assemble(lines) };
+}
+
+/** On web pages, four or more short lines in a row (`Home`, `News`, `Sports`, …) are a menu. */
+function dropMenuRuns(lines: Line[], from: number): void {
+  const short = (l: Line) => {
+    const t = l.raw.trim();
+    return t.split(/\s+/).length <= 3 && t.length <= 30 && !/[.!?:;"“”]$/.test(t) && !/^\d/.test(t);
+  };
+  for (let j = from; j < lines.length; ) {
+    if (lines[j].blank || !lines[j].keep || !short(lines[j])) {
+      j++;
+      continue;
+    }
+    const run: Line[] = [];
+    let k = j;
+    for (; k < lines.length && (lines[k].blank || short(lines[k])); k++) if (!lines[k].blank) run.push(lines[k]);
+    if (run.length >= 4) for (const l of run) l.keep = false;
+    j = k;
+  }
 }
 
 /** Kept lines as they were; a run of blank or dropped lines becomes one paragraph break. */
