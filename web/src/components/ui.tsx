@@ -53,7 +53,8 @@ export function LoadMore({ hasMore, loading, onMore }: { hasMore: boolean; loadi
 /** −10 (conflict, red) … 0 (grey) … +10 (cooperation, green). */
 export function intensityColor(v: number | null | undefined): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '#8a94a6';
-  const t = Math.max(-1, Math.min(1, v / 10));
+  // Means of mixed events sit near zero; a square-root scale keeps their leaning visible.
+  const t = Math.sign(v) * Math.sqrt(Math.min(1, Math.abs(v) / 8));
   const mix = (a: number[], b: number[], k: number) => a.map((x, i) => Math.round(x + (b[i] - x) * k));
   const grey = [138, 148, 166];
   const c = t < 0 ? mix(grey, [200, 40, 40], -t) : mix(grey, [30, 150, 80], t);

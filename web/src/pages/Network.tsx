@@ -16,6 +16,7 @@ export function Network() {
   const cy = useRef<Core | null>(null);
   const [state, setState] = useState<{ loading: boolean; error: Error | null; nodes: number; edges: number }>({ loading: true, error: null, nodes: 0, edges: 0 });
   const [limit, setLimit] = useState(60);
+  const [isolated, setIsolated] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -26,8 +27,11 @@ export function Network() {
           fetchAll<DyadSummary>('/api/dyads?limit=1000', 20000),
         ]);
         if (!live) return;
-        const shown = new Set(actors.items.filter((a) => a.mentions > 0).map((a) => a.id));
-        const edges = pairs(dyads.items).filter((d) => shown.has(d.a) && shown.has(d.b) && d.events > 0);
+        const top = new Set(actors.items.filter((a) => a.mentions > 0).map((a) => a.id));
+        const edges = pairs(dyads.items).filter((d) => top.has(d.a) && top.has(d.b) && d.events > 0);
+        // Actors no event links to the others clutter the picture; they are shown on request.
+        const linked = new Set(edges.flatMap((d) => [d.a, d.b]));
+        const shown = isolated ? top : new Set([...top].filter((id) => linked.has(id)));
         const maxM = Math.max(1, ...actors.items.map((a) => a.mentions));
         const maxE = Math.max(1, ...edges.map((d) => d.events));
         const { default: cytoscape } = await import('cytoscape');
@@ -63,7 +67,7 @@ export function Network() {
     return () => {
       live = false;
     };
-  }, [limit]);
+  }, [limit, isolated]);
 
   useEffect(() => () => cy.current?.destroy(), []);
 
@@ -77,6 +81,7 @@ export function Network() {
           <span><span className="dot t-ORG" /> organisation</span>
           <span><span className="dot t-GROUP" /> group</span>
           <span className="scale"><span>conflict</span><span className="gradient" /><span>cooperation</span></span>
+          <label><input type="checkbox" checked={isolated} onChange={(e) => setIsolated(e.target.checked)} /> unlinked actors</label>
           <label>Actors <select value={limit} onChange={(e) => setLimit(Number(e.target.value))}>{[30, 60, 120, 250].map((n) => <option key={n}>{n}</option>)}</select></label>
         </div>
       </div>
