@@ -1,10 +1,11 @@
-// `npm run bench -- ingest [--n 20000] [--batch 200] [--no-stages]`: end-to-end ingestion
+// `npm run bench -- ingest [--n 20000] [--batch 200] [--threads N] [--no-stages] [--no-pg] [--workers 2]`: end-to-end ingestion
 // throughput. The VOA stories of ../shared/corpora/voa are replicated to N documents (new ids,
 // small edits, so they are near, not exact, duplicates), written as one JSONL file, and ingested
 // through ingest() into a temporary SQLite file with the full pipeline as registered in
 // src/stages.ts (`--no-stages`: reading, cleaning and storing only). Prints documents/s, the
 // time ingestion itself (prepare(): reading the item, HTML/cleaning/metadata, ids) takes per
-// document, and peak memory (RSS).
+// document, and peak memory (RSS). With PARLEY_BENCH_PG (or PARLEY_TEST_PG) set, the same file
+// then goes through the job queue into PostgreSQL with two worker processes (_ingest-queue.ts).
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import type { RawItem } from '../src/ingest/raw.js';
 import { createPipeline } from '../src/pipeline.js';
 import { defaultStages } from '../src/stages.js';
 import { openStore } from '../src/store/open.js';
+import { ingestThroughQueue } from './_ingest-queue.js';
 
 function arg(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(name);
@@ -85,6 +87,11 @@ export default async function run(args: string[]): Promise<void> {
     console.log(`CPU time: ${(cpuMs / done).toFixed(2)} ms/document of process CPU (${(done / (cpuMs / 1000)).toFixed(0)} documents per CPU-second; the wall-clock figure above depends on what else runs on the machine)`);
     console.log(`ingestion itself (read, clean, metadata, id): ${prepMs.toFixed(3)} ms/document   bar: far below 5 ms`);
     console.log(`peak memory (RSS): ${(peak / 1024 / 1024).toFixed(0)} MiB   bar: <= 1024 MiB`);
+
+    // The same file through the job queue into PostgreSQL, by two worker processes.
+    const pgBase = process.env.PARLEY_BENCH_PG || process.env.PARLEY_TEST_PG;
+    if (pgBase && !args.includes('--no-pg')) await ingestThroughQueue(file, pgBase, arg(args, '--workers', 2));
+    else console.log('\nPostgreSQL: skipped (set PARLEY_BENCH_PG or PARLEY_TEST_PG to a postgres:// URL)');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
