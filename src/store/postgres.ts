@@ -173,7 +173,10 @@ export class PostgresStore implements Store {
           continue;
         }
         existing.add(doc.id);
-        await c.query('INSERT INTO simhash_bands (band, article_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING', [bands, doc.id]);
+        // Only originals are indexed: a near duplicate is linked to its original, and a story
+        // syndicated ten thousand times must not make every later lookup compare ten thousand copies.
+        if (!duplicateOf)
+          await c.query('INSERT INTO simhash_bands (band, article_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING', [bands, doc.id]);
         fresh.push(doc);
         results.push(duplicateOf ? { id: doc.id, status: 'near-duplicate', duplicateOf } : { id: doc.id, status: 'stored' });
       }

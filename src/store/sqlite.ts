@@ -108,8 +108,10 @@ export class SqliteStore implements Store {
       ingested_at: new Date().toISOString(),
     });
     db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(seq, doc.title ?? '', doc.text);
+    // Only originals are indexed: a near duplicate is linked to its original, and a story
+    // syndicated ten thousand times must not make every later lookup compare ten thousand copies.
     const band = db.prepare('INSERT OR IGNORE INTO simhash_bands (band, article_id) VALUES (?, ?)');
-    for (const b of bands) band.run(b, doc.id);
+    if (!duplicateOf) for (const b of bands) band.run(b, doc.id);
     this.upsertActorsSync(doc.actors);
     const mention = db.prepare('INSERT OR IGNORE INTO mentions (article_id, actor_id, start_at, end_at, text, kind) VALUES (?, ?, ?, ?, ?, ?)');
     const counted = new Map<string, number>();

@@ -81,6 +81,16 @@ export function storeContract(engine: string, create: () => Promise<StoreDatabas
         );
       }));
 
+    test('copies of a syndicated story all link to the original', () =>
+      withStore(async (s) => {
+        const base = longBody(4);
+        const original = doc({ text: base });
+        const copies = Array.from({ length: 30 }, (_, i) => doc({ text: base.replace('Thursday', `day ${i + 1}`) }));
+        await s.saveDocument(original);
+        const res = [...(await s.saveDocuments(copies.slice(0, 15))), ...(await Promise.all(copies.slice(15).map((d) => s.saveDocument(d))))];
+        assert.deepEqual(res, copies.map((d) => ({ id: d.id, status: 'near-duplicate', duplicateOf: original.id })));
+      }));
+
     test('saveDocuments: one result per document, in order, duplicates inside the batch included', () =>
       withStore(async (s) => {
         const [a, b, c] = fixtures();
