@@ -200,6 +200,7 @@ export function subjectBefore(
   if (i < 0) return null;
   if (/[;:\u0001—(]/.test(tail(i))) return null;
   let inAppositive = /,/.test(tail(i));
+  let crossings = 0;
   const end = words[i].end;
   let j = i;
   let count = 1;
@@ -207,9 +208,12 @@ export function subjectBefore(
     const gap = words[j].gapBefore;
     if (/[;:\u0001—–(\[]|\.\s/.test(gap) || /\s-\s/.test(gap)) break;
     if (/,/.test(gap)) {
-      if (inAppositive && count < 30) {
-        // Crossed an apposition ("Lovas, the chairman,"); the next segment back is its head.
-        inAppositive = false;
+      // Crossed an apposition ("Lovas, the chairman,"); the segment back is its head, or one more
+      // apposition when this one opens like one ("Schiff, 56, who has served …,";
+      // "Brunner, a developer, which …,").
+      const opensAppositive = crossings === 0 || /^(?:a|an|the|who|whose|which|\d+)$/.test(words[j].w);
+      if (inAppositive && opensAppositive && count < 60 && crossings < 3) {
+        crossings++;
         j--;
         count++;
         continue;
@@ -217,11 +221,13 @@ export function subjectBefore(
       break;
     }
     const prev = words[j - 1];
-    if (!inAppositive && CLAUSE_OPENERS.has(prev.w) && masked[prev.start] === prev.w[0]) break;
-    if (!inAppositive && isVerbLike(prev, masked, tags, isCue) && !AUX.has(prev.w)) break;
+    // Inside an apposition anything goes ("who served as envoy until …"); the head is a noun phrase.
+    const inHead = !inAppositive || (crossings > 0 && !/,/.test(masked.slice(prev.end, words[j].start)) && headSegment(j));
+    if (inHead && CLAUSE_OPENERS.has(prev.w) && masked[prev.start] === prev.w[0]) break;
+    if (inHead && isVerbLike(prev, masked, tags, isCue) && !AUX.has(prev.w)) break;
     j--;
     count++;
-    if (count > 40) return null;
+    if (count > 60) return null;
   }
   // Leading words that cannot start a subject.
   while (j <= i && (AUX.has(words[j].w) || CLAUSE_OPENERS.has(words[j].w))) j++;
@@ -231,8 +237,14 @@ export function subjectBefore(
   while (last > j && /^(?:who|which|that)$/.test(words[last].w) && !/,/.test(words[last].gapBefore)) last--;
   if (last < i) return { start: words[j].start, end: words[last].end };
   const s = words[j].start;
-  if (i - j > 25) return null;
+  if (i - j > 50) return null;
   return { start: s, end };
+
+  /** Whether word k sits in a segment with no comma before it up to the unit start: the head. */
+  function headSegment(k: number): boolean {
+    for (let x = k; x > 0; x--) if (/,/.test(words[x].gapBefore)) return false;
+    return true;
+  }
 }
 
 /** The speaker after an inverted cue ("…,” said Thomas Graham, a former official."). */

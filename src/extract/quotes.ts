@@ -63,7 +63,8 @@ function buildMatcher(lexicon: SpeechLexicon): Matcher {
 const OBJECT_VERBS = /^(?:tell|tells|told|telling|ask|asks|asked|asking|urge|urges|urged|urging|warn|warns|warned|warning|assure|assures|assured|assuring|reassure|reassured|remind|reminded|reminds|inform|informed|informs|promise|promised|promises|accuse|accused|accuses|criticize|criticized|criticised|praise|praised|call|called|calls|describe|described|describes|label|labeled|labelled|dub|dubbed|brand|branded|slam|slammed|blast|blasted|hail|hailed|condemn|condemned|denounce|denounced|welcome|welcomed|threaten|threatened)$/;
 const PRONOUN_OBJ = /^(?:him|her|them|us|me|you|it|reporters|journalists|lawmakers|supporters|the crowd|the audience|viewers|listeners|delegates|senators|members)$/;
 const DETERMINER = /^(?:the|a|an|his|her|its|their|this|these|those|our|my|your|no|every|each|any|some|whose|such|another|same|public|private|written|verbal|official|formal|new|latest|first|second|final|earlier|previous)$/;
-const PREPOSITION = /^(?:in|on|at|during|following|with|after|before|by|for|from|into|of|about|over|under|since|until|amid|despite|without|through|upon|against|toward|towards|like|unlike|as)$/;
+const PREPOSITION = /^(?:in|on|at|to|during|following|with|after|before|by|for|from|into|of|about|over|under|since|until|amid|despite|without|through|upon|against|toward|towards|like|unlike|as)$/;
+const ADVERBIAL_START = /^(?:on|in|at|during|while|after|before|when|as|to|via|through|over|with|from|of|about|last|this|earlier|later|recently|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|then|again|also|too|repeatedly|privately|publicly|separately|late|early|told|adding|according)$/;
 const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|earlier|later|previously|again|repeatedly|publicly|privately|last|this|on|in|at|during|late|early|separately|then|also|once|afterward|afterwards|overnight)$/;
 
 function trimRange(text: string, r: Range): Range {
@@ -291,7 +292,10 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
       if (kind !== 'according' && /^\p{Lu}/u.test(form) && (unit.paragraph > 0 || !/,\s*[\p{Lu}][^,]*$/u.test(masked.slice(unit.start, cs)))) continue;
       const cuePos = tags.posAt.get(cs);
       const participle = form.endsWith('ing') && /[,—–]\s*$/.test(masked.slice(Math.max(unit.start, cs - 3), cs));
-      if (kind !== 'according' && cuePos && cuePos !== 'VERB' && cuePos !== 'AUX' && !/^\p{Lu}/u.test(form) && !participle && !verbDespiteTag(cs, ce)) continue; // "tweets", "comments" as nouns
+      // The tagger's noun reading is trusted for forms nouns share ("tweets", "comments", "support"),
+      // not for past tenses it sometimes misreads ("a panel in 2001 found …").
+      const pastTense = /ed$/.test(form) || /^(?:said|told|found|thought|wrote|written|sought|shown)$/.test(form);
+      if (kind !== 'according' && cuePos && cuePos !== 'VERB' && cuePos !== 'AUX' && !/^\p{Lu}/u.test(form) && !participle && !pastTense && !verbDespiteTag(cs, ce)) continue;
       if (kind === 'according') {
         const after = wordsIn(masked, ce, unit.end);
         let k = 0;
@@ -380,7 +384,8 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
         const rest = masked.slice(ce, unit.end);
         const upTo = /^[^,;:\u0001]*/.exec(rest)![0];
         const restWords = wordsIn(masked, ce, ce + upTo.length);
-        const adverbial = restWords.length <= 8 && !restWords.some((w) => w.w === 'that');
+        // What may follow a cue that closes its sentence: nothing, or when/where/how it was said.
+        const adverbial = restWords.length === 0 || (restWords.length <= 8 && !restWords.some((w) => w.w === 'that') && ADVERBIAL_START.test(restWords[0].w));
         const breakAt = (beforeSubj.length ? beforeSubj[beforeSubj.length - 1].end : unit.start) + gapBeforeSubj.search(/[,\u0001—]/);
         // Right after a quotation the cue reports it, whatever follows ("…,” he said when pressed about …).
         const quoteOpensUnit = !/[\p{L}\p{N}]/u.test(masked.slice(unit.start, subj.start));
@@ -412,8 +417,11 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
   }
 
   function accepts(f: Frame): boolean {
+    // "Meeks said donors who want to see …": a stance inside reported speech is part of what was said.
+    if (f.strength === 'stance' && f.cue && frames.some((g) => g !== f && g.strength !== 'stance' && g.content.start <= f.cue!.start && f.cue!.end <= g.content.end)) return false;
     if (f.strength === 'naming') return quotesInside(f.content).length > 0;
     if (f.strength === 'clause') return f.kind !== 'pre' && f.kind !== 'participle' ? true : f.marked;
+    if (f.strength === 'stance' && f.kind !== 'pre' && f.kind !== 'participle') return false; // "…, he wants" is no attribution
     return true;
   }
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 /** How sure a cue form is to introduce speech. */
-export type CueStrength = 'speech' | 'clause' | 'naming';
+export type CueStrength = 'speech' | 'clause' | 'naming' | 'stance';
 
 export interface SpeechLexicon {
   /** Lower-cased cue form (one or more words) → strength. */
@@ -71,7 +71,8 @@ export function loadSpeechLexicon(extraFiles: string[] = []): SpeechLexicon {
     const data = readSpeechFile(file);
     for (const e of data.naming_verbs ?? []) for (const f of entryForms(e)) if (!forms.has(f)) forms.set(f, 'naming');
     for (const e of data.verbs_before_clause ?? []) for (const f of entryForms(e)) if (forms.get(f) !== 'speech') forms.set(f, 'clause');
-    for (const e of [...(data.verbs ?? []), ...(data.stances ?? [])]) for (const f of entryForms(e)) forms.set(f, 'speech');
+    for (const e of data.stances ?? []) for (const f of entryForms(e)) if (forms.get(f) !== 'speech') forms.set(f, 'stance');
+    for (const e of data.verbs ?? []) for (const f of entryForms(e)) forms.set(f, 'speech');
     for (const s of data.source_after ?? []) sourceAfter.push(String(s).toLowerCase());
     for (const c of data.channels ?? []) channels.push(String(c));
   }
