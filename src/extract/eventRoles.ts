@@ -163,8 +163,9 @@ export function subjectLeft(ctx: SentenceCtx, a: number): number {
     const s = ctx.slotAt[k];
     if (s < 0) {
       const w = ctx.lower[k];
-      // A semicolon or a quotation mark closes the clause: the subject is not beyond it.
-      if (w === ';' || w === '"' || w === '“' || w === '”') return NONE;
+      // A semicolon or the end of a quoted sentence (',”') closes the clause: the subject is not beyond it.
+      if (w === ';') return NONE;
+      if ((w === '"' || w === '”') && k - 1 >= ctx.from && ctx.toks[k - 1].pos === 'PUNCT') return NONE;
       if (w === 'which' || w === 'who') {
         let j = k - 1;
         if (j >= ctx.from && ctx.lower[j] === ',') j--;

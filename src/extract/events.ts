@@ -195,6 +195,8 @@ function codeTrigger(ctx: SentenceCtx, entry: TriggerEntry, a: number, b: number
   let type: EventType = entry.type;
   const isVerb = entry.pos === 'VERB';
   // A capitalised verb inside a sentence is part of a title ("Meet the Press").
+  // "the banned Baloch Liberation Army": a participle between a determiner and a noun is an adjective.
+  if (isVerb && a > ctx.from && toks[a - 1].pos === 'DET' && /ed$/.test(ctx.lower[a]) && b < ctx.to && (toks[b].pos === 'NOUN' || toks[b].pos === 'PROPN')) return [];
   const opensSentence = a === ctx.from || (a - 1 === ctx.from && toks[a - 1].pos === 'PUNCT');
   if (isVerb && !opensSentence && /^[A-Z]/.test(doc.text[toks[a].start])) return [];
   let src = NONE;
