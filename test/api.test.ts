@@ -89,7 +89,7 @@ describe('meta, safety and the web app', () => {
     const { status, body } = await get('/api/openapi.json');
     assert.equal(status, 200);
     assert.equal(body.openapi, '3.1.0');
-    for (const p of ['/api/articles', '/api/articles/search', '/api/articles/{id}', '/api/search', '/api/ingest', '/api/ingest/log', '/api/actors', '/api/actors/{id}', '/api/actors/{id}/quotes', '/api/actors/{id}/events', '/api/quotes', '/api/events', '/api/timeline', '/api/dyads', '/api/dyads/{a}/{b}', '/api/positions', '/api/reversals', '/api/brief', '/api/export', '/api/status'])
+    for (const p of ['/api/articles', '/api/articles/search', '/api/articles/{id}', '/api/search', '/api/ingest', '/api/ingest/log', '/api/actors', '/api/actors/{id}', '/api/actors/{id}/quotes', '/api/actors/{id}/events', '/api/actors/{id}/profile', '/api/actors/{id}/positions', '/api/quotes', '/api/events', '/api/timeline', '/api/dyads', '/api/dyads/{a}/{b}', '/api/positions', '/api/reversals', '/api/brief', '/api/export', '/api/status'])
       assert.ok(body.paths[p], `missing ${p}`);
     const params = body.paths['/api/quotes'].get.parameters.map((x: { name: string }) => x.name);
     assert.deepEqual(params.sort(), ['about', 'articleId', 'by', 'cursor', 'from', 'limit', 'search', 'to']);
@@ -235,6 +235,11 @@ describe('actors, quotes and events', () => {
     assert.deepEqual(e.body.items.map((x: { type: string }) => x.type), ['ASSAULT']);
     assert.match(e.body.items[0].evidence, /missile attack/);
     assert.equal((await get('/api/actors/nobody-at-all/quotes')).status, 404);
+    const profile = await get('/api/actors/vladimir-putin/profile?articles=10');
+    assert.equal(profile.status, 200);
+    assert.deepEqual(profile.body.appearances.map((a: { articleId: string }) => a.articleId), ['fixture-1']);
+    assert.ok(profile.body.coMentioned.some((c: { id: string }) => c.id === 'donald-trump'));
+    assert.equal((await get('/api/actors/nobody-at-all/profile')).status, 404);
     assert.equal((await get('/api/actors/nobody-at-all/events')).status, 404);
   });
 

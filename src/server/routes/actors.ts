@@ -1,5 +1,6 @@
 // Actors: the dictionary and what the corpus says about each one.
 import { z } from 'zod';
+import { actorProfile } from '../../index.js';
 import type { Store } from '../../store/store.js';
 import { route } from '../define.js';
 import { HttpError } from '../errors.js';
@@ -55,6 +56,20 @@ export function actorRoutes(store: Store) {
       params: idParams,
       errors: [404],
       handler: async ({ params }) => actorOr404(store, params.id),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/actors/:id/profile',
+      tag: 'actors',
+      summary: 'An actor across the corpus: roles articles gave it, the articles naming it (newest first, with context) and the actors named alongside',
+      params: idParams,
+      query: z.object({ articles: z.coerce.number().int().min(1).max(500).default(50).describe('how many of the newest articles to scan') }),
+      errors: [404],
+      handler: async ({ params, query }) => {
+        const profile = await actorProfile(store, params.id, { articles: query.articles });
+        if (!profile) throw new HttpError('not-found', `no actor "${params.id}"`);
+        return profile;
+      },
     }),
     route({
       method: 'GET',

@@ -33,6 +33,43 @@ function Relations({ id }: { id: string }) {
   );
 }
 
+interface Profile {
+  roles: string[];
+  appearances: { articleId: string; title: string | null; published: string | null; mentions: number; excerpt: string }[];
+  coMentioned: { id: string; name: string; type: string; articles: number }[];
+  scanned: number;
+}
+
+function Appearances({ id }: { id: string }) {
+  const p = useApi<Profile>(`/api/actors/${encodeURIComponent(id)}/profile?articles=30`);
+  if (p.loading) return <Loading />;
+  if (p.error) return <ErrorBox error={p.error} />;
+  const d = p.data!;
+  return (
+    <>
+      {d.coMentioned.length > 0 && (
+        <div className="aliases">
+          Often named with:{' '}
+          {d.coMentioned.slice(0, 10).map((c) => (
+            <a key={c.id} className="chip" href={href(['actor', c.id])}>
+              {c.name} <span className="muted">{c.articles}</span>
+            </a>
+          ))}
+        </div>
+      )}
+      <ul className="plain list">
+        {d.appearances.slice(0, 8).map((a) => (
+          <li key={a.articleId} className="appearance">
+            <a href={href(['article', a.articleId])}>{a.title ?? 'Untitled article'}</a>
+            <span className="small muted"> · {fmtDate(a.published)} · {a.mentions} mentions</span>
+            <p className="small snippet">{a.excerpt}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function ActorPage({ id }: { id: string }) {
   const actor = useApi<ActorSummary>(`/api/actors/${encodeURIComponent(id)}`);
   const realId = actor.data?.id ?? null;
@@ -84,6 +121,10 @@ export function ActorPage({ id }: { id: string }) {
           <section>
             <h2>Reversals</h2>
             {reversals.loading ? <Loading /> : reversals.error ? <ErrorBox error={reversals.error} /> : <ReversalList items={reversals.data?.items ?? []} />}
+          </section>
+          <section>
+            <h2>In the news</h2>
+            <Appearances id={a.id} />
           </section>
           <section>
             <h2>Events</h2>
