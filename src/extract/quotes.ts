@@ -407,7 +407,14 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
         }
       }
       const after = contentAfter(ce, unit, form);
-      out.push({ unit, kind: 'pre', cue, speaker: subj, content: { start: after.start, end: unit.end }, strength: kind, marked: after.marked, addressee: after.addressee });
+      // "When Putin offered to mediate, Trump brushed it aside": a subordinate clause's report
+      // ends at its comma.
+      let end = unit.end;
+      if (beforeSubj.length && /^(?:when|while|if|as|after|because|although|though|since|before|once|until|unless|whereas)$/.test(beforeSubj[0].w) && beforeSubj.length <= 2) {
+        const comma = masked.slice(after.start, unit.end).search(/,\s/);
+        if (comma > 0) end = after.start + comma;
+      }
+      out.push({ unit, kind: 'pre', cue, speaker: subj, content: { start: after.start, end }, strength: kind, marked: after.marked, addressee: after.addressee });
     }
     return out;
   }
@@ -535,7 +542,7 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
     for (const q of quoted) {
       let best: Frame | null = null;
       for (const f of accepted) {
-        if (f.content.start <= q.open && q.end <= f.content.end && (!best || f.content.end - f.content.start > best.content.end - best.content.start)) best = f;
+        if (f.content.start <= q.open && q.end <= f.content.end && best?.kind !== 'intro' && (!best || f.kind === 'intro' || f.content.end - f.content.start > best.content.end - best.content.start)) best = f;
       }
       const opensParagraph = paras[q.paragraph].start >= q.open - 1;
       if (!best && opensParagraph && intros.has(q.paragraph)) best = intros.get(q.paragraph)!;
