@@ -439,7 +439,7 @@ function resolvePronouns(doc: Document, keys: string[], inQuote: Uint8Array, men
       return;
     }
   };
-  for (const m of mentions) if (m.type === 'ORG' || m.type === 'COUNTRY' || m.type === 'GROUP') collective.push(m);
+  for (const m of mentions) if ((m.type === 'ORG' || m.type === 'COUNTRY') && m.kind !== 'demonym') collective.push(m);
   let mi = 0;
   const sorted = mentions; // sorted by start
   const personBefore: M[] = [];
@@ -449,8 +449,9 @@ function resolvePronouns(doc: Document, keys: string[], inQuote: Uint8Array, men
       mi++;
     }
     const k = keys[i];
-    if (k === 'it' || k === 'they') {
-      // "it said", "they warned": an organisation or state speaking.
+    if (k === 'it') {
+      // "it said": an organisation or state speaking. ("they said" is left alone: it mostly
+      // means unnamed officials, not the last organisation named.)
       if (!inQuote[i] && i + 1 < n && SPEECH_VERB.has(keys[i + 1])) resolveCollective(i);
       continue;
     }
