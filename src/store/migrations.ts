@@ -166,6 +166,13 @@ export const migrations: Migration[] = [
       `CREATE INDEX articles_tsv ON articles USING GIN (tsv)`,
     ],
   },
+  {
+    // Dyad queries roll an actor up with everything affiliated to it (a recursive walk over
+    // affiliation and country); without these, every step reads the whole actors table.
+    version: 6,
+    name: 'actor affiliation and country indexes',
+    common: [`CREATE INDEX actors_affiliation ON actors (affiliation)`, `CREATE INDEX actors_country ON actors (country)`],
+  },
 ];
 
 /**
