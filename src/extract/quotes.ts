@@ -426,7 +426,9 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
   function accepts(f: Frame): boolean {
     // "Meeks said donors who want to see …": a stance inside reported speech is part of what was said.
     if (f.strength === 'stance' && f.cue && frames.some((g) => g !== f && g.strength !== 'stance' && g.content.start <= f.cue!.start && f.cue!.end <= g.content.end)) return false;
-    if (f.strength === 'naming') return quotesInside(f.content).length > 0;
+    // "called the talks constructive", "dismissed the comments as emotional": naming and judging
+    // verbs report a view when a quotation or a phrase of some length follows ("called Putin" does not).
+    if (f.strength === 'naming') return quotesInside(f.content).length > 0 || (f.kind === 'pre' && hasWords(masked, f.content, 4));
     if (f.strength === 'clause') return f.kind !== 'pre' && f.kind !== 'participle' ? true : f.marked;
     if (f.strength === 'stance' && f.kind !== 'pre' && f.kind !== 'participle') return false; // "…, he wants" is no attribution
     return true;
