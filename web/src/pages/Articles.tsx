@@ -1,5 +1,7 @@
 // The corpus at a glance: counts, which layers exist, and the articles newest first.
-import type { ArticleSummary, Status } from '../api';
+import { useState } from 'react';
+import { qs, type ArticleSummary, type Status } from '../api';
+import { ActorInput, useActors } from '../actors';
 import { Empty, ErrorBox, fmtDate, LoadMore, Loading } from '../components/ui';
 import { usePaged } from '../hooks';
 import { href } from '../router';
@@ -22,7 +24,11 @@ export function ArticleRow({ a, excerpt }: { a: ArticleSummary; excerpt?: string
 }
 
 export function Articles({ status }: { status: Status | null }) {
-  const list = usePaged<ArticleSummary>('/api/articles?limit=30');
+  const actors = useActors();
+  const [f, setF] = useState({ actor: '', from: '', to: '' });
+  const actor = actors.has(f.actor) ? f.actor : '';
+  const filtered = !!(actor || f.from || f.to);
+  const list = usePaged<ArticleSummary>('/api/articles' + qs({ limit: 30, actor, from: f.from, to: f.to }));
   return (
     <div className="page">
       <div className="page-head">
@@ -44,8 +50,15 @@ export function Articles({ status }: { status: Status | null }) {
           <a href="/api/export?format=graphml" download>network (GraphML)</a> · <a href="/api/openapi.json">API (OpenAPI)</a>
         </div>
       )}
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>Naming<ActorInput id="art-actor" value={f.actor} onChange={(v) => setF({ ...f, actor: v })} /></label>
+        <label>Published from<input type="date" value={f.from} onChange={(e) => setF({ ...f, from: e.target.value })} /></label>
+        <label>to<input type="date" value={f.to} onChange={(e) => setF({ ...f, to: e.target.value })} /></label>
+        {filtered && <button type="button" className="link" onClick={() => setF({ actor: '', from: '', to: '' })}>Clear</button>}
+      </form>
       {list.error && <ErrorBox error={list.error} />}
-      {!list.loading && !list.error && list.items.length === 0 && (
+      {filtered && !list.loading && !list.error && list.items.length === 0 && <Empty title="No article matches these filters" />}
+      {!filtered && !list.loading && !list.error && list.items.length === 0 && (
         <Empty title="No articles yet">
           Add some on the <a href="#/ingest">Ingest</a> page, or run <code>parley ingest FILE…</code>.
         </Empty>
