@@ -29,6 +29,8 @@ export const NONE = -1;
 /** Violence and coercion take place somewhere: "in Kyiv", "near Sibi" name the target. */
 const FORCE: ReadonlySet<EventType> = new Set(['ASSAULT', 'COERCE', 'MOBILIZE']);
 const FORCE_PREPS = new Set(['on', 'against', 'at', 'in', 'near', 'into', 'upon', 'across', 'inside']);
+/** "the invasion of Ukraine", "the bombing of Kyiv": for a nominal, "of" names the one acted on. */
+const FORCE_NOUN_PREPS = new Set([...FORCE_PREPS, 'of']);
 const VERB_PREPS = new Set(['on', 'against', 'to', 'with', 'at', 'toward', 'towards', 'into', 'upon', 'from', 'for']);
 const NOUN_PREPS = new Set(['on', 'against', 'to', 'with', 'toward', 'towards', 'into', 'of', 'upon', 'for']);
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got', 'gets', "'s", "'re"]);
@@ -45,7 +47,7 @@ export function slotActor(ctx: SentenceCtx, t: number): string | null {
 const MEET_PREPS = new Set(['with', 'to', 'toward', 'towards']);
 
 export function targetPreps(type: EventType, nominal: boolean): Set<string> {
-  if (FORCE.has(type)) return FORCE_PREPS;
+  if (FORCE.has(type)) return nominal ? FORCE_NOUN_PREPS : FORCE_PREPS;
   if (type === 'CONSULT') return MEET_PREPS;
   return nominal ? NOUN_PREPS : VERB_PREPS;
 }
@@ -88,6 +90,18 @@ export function passiveSubject(ctx: SentenceCtx, v: number): number {
     if (k >= ctx.from && ctx.lower[k] === ',') k--;
   }
   return k >= ctx.from ? ctx.slotAt[k] : NONE;
+}
+
+/** Nouns of acts without an object ("the withdrawal of U.S. troops"): their "of" phrase is the actor, not the target. */
+const INTRANSITIVE: ReadonlySet<EventType> = new Set(['RETREAT', 'MOBILIZE']);
+
+export function ofAgent(ctx: SentenceCtx, type: EventType, b: number): number {
+  if (!INTRANSITIVE.has(type) || ctx.lower[b] !== 'of') return NONE;
+  for (let j = b + 1; j < Math.min(ctx.to, b + 5); j++) {
+    if (ctx.slotAt[j] >= 0) return ctx.slotAt[j];
+    if (!SKIP_IN_NP.has(ctx.toks[j].pos)) break;
+  }
+  return NONE;
 }
 
 /** "by the Kremlin", "by Indian Prime Minister Narendra Modi": the head (last) actor of the phrase after "by". */
@@ -163,6 +177,15 @@ export function subjectLeft(ctx: SentenceCtx, a: number): number {
     const s = ctx.slotAt[k];
     if (s < 0) {
       const w = ctx.lower[k];
+      // "their partnership — from joint flights near the U.S. … — has helped": skip the parenthesis.
+      if ((w === '—' || w === '–' || w === '--') && k - 1 > ctx.from) {
+        let j = k - 1;
+        while (j > ctx.from && !['—', '–', '--'].includes(ctx.lower[j])) j--;
+        if (j > ctx.from) {
+          k = j;
+          continue;
+        }
+      }
       // A semicolon or the end of a quoted sentence (',”') closes the clause: the subject is not beyond it.
       if (w === ';') return NONE;
       if ((w === '"' || w === '”') && k - 1 >= ctx.from && ctx.toks[k - 1].pos === 'PUNCT') return NONE;

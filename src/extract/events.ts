@@ -9,6 +9,7 @@ import { findModality } from './eventModality.js';
 import {
   betweenPair,
   byAgent,
+  ofAgent,
   complementTarget,
   coordinated,
   frontedSubject,
@@ -207,6 +208,10 @@ function codeTrigger(ctx: SentenceCtx, entry: TriggerEntry, a: number, b: number
     if (isPassive(ctx, a)) {
       src = byAgent(ctx, b);
       tgt = passiveSubject(ctx, a);
+    } else if (a === ctx.from && /(ed|en)$/.test(ctx.lower[a]) && b < ctx.to && (toks[b].pos === 'ADP' || ctx.lower[b] === ',')) {
+      // "Pressed on how sure he was, Exantus said": an opening participle is passive; the main subject is its target.
+      src = byAgent(ctx, b);
+      tgt = frontedSubject(ctx, b);
     } else if (isReducedRelative(ctx, a)) {
       src = byAgent(ctx, b);
       tgt = objectRight(ctx, b, VERB_PREPS_ONLY, false);
@@ -224,13 +229,16 @@ function codeTrigger(ctx: SentenceCtx, entry: TriggerEntry, a: number, b: number
     const pre = modifiersLeft(ctx, a);
     if (between) [src, tgt] = between;
     else {
-      src = pre.length ? pre[0] : byAgent(ctx, b);
-      tgt = pre.length > 1 ? pre[1] : objectRight(ctx, b, targetPreps(type, true), false);
+      const of = ofAgent(ctx, type, b);
+      src = pre.length ? pre[0] : of >= 0 ? of : byAgent(ctx, b);
+      tgt = pre.length > 1 ? pre[1] : of >= 0 ? NONE : objectRight(ctx, b, targetPreps(type, true), false);
       // "Pakistan's allegation that the attack was planned from Afghan soil".
       if (tgt < 0 && src >= 0 && SPEECH_ACTS.has(type)) tgt = complementTarget(ctx, b, src);
       // A nominal that is itself the subject ("the deal would collapse") has no subject to inherit.
       const isSubject = b < ctx.to && (toks[b].pos === 'AUX' || toks[b].pos === 'VERB');
-      if (src < 0 && !isSubject && !inAdverbial(ctx, a)) {
+      // "hijacking by armed militants": an agent is named, just not as an actor.
+      const agentNamed = ctx.lower[b] === 'by';
+      if (src < 0 && !isSubject && !agentNamed && !inAdverbial(ctx, a)) {
         src = subjectLeft(ctx, a);
         if (src < 0 && governedByVerb(ctx, a)) src = frontedSubject(ctx, b);
         vague = true;
