@@ -103,10 +103,10 @@ export function Dyad({ a, b, granularity }: { a: string; b: string; granularity:
             const tone = p.tone === null ? '—' : p.tone.toFixed(1);
             return `<br><b>${esc(name(s.source))} → ${esc(name(s.target))}</b>: ${p.events} events (mean ${esc(int)}), ${p.quotes} quotes (tone ${esc(tone)})`;
           });
-          return `${esc(per)}${rows.join('')}<br><i>click for the evidence</i>`;
+          return `${esc(by === 'week' ? `week of ${fmtDate(per)}` : fmtDate(per))}${rows.join('')}<br><i>click for the evidence</i>`;
         },
       },
-      xAxis: { type: 'category', data: periods, boundaryGap: true },
+      xAxis: { type: 'category', data: periods, boundaryGap: true, axisLabel: { formatter: (v: string) => (by === 'week' ? `wk ${fmtDate(v)}` : fmtDate(v)) } },
       yAxis: [
         { type: 'value', min: -10, max: 10, name: 'actions: conflict ↔ cooperation', nameLocation: 'middle', nameGap: 34, splitLine: { lineStyle: { color: '#eef0f4' } } },
         { type: 'value', min: -3, max: 3, name: 'tone: hostile ↔ warm', nameLocation: 'middle', nameGap: 34, splitLine: { show: false } },
@@ -119,7 +119,7 @@ export function Dyad({ a, b, granularity }: { a: string; b: string; granularity:
         line(data.ba, 'tone', '#b26a00', true),
       ],
     };
-  }, [data, periods, actors]);
+  }, [data, periods, actors, by]);
 
   const events = (data?.events ?? []).filter((e) => !period || inPeriod(e.date, period, by));
   const quotes = (data?.quotes ?? []).filter((q) => !period || inPeriod(q.date, period, by));
