@@ -1,8 +1,9 @@
-// `npm run bench -- api [--n 10000] [--duration 10] [--connections 10]`: HTTP API latency on
+// `npm run bench -- api [--n 10000] [--duration 10] [--connections 1,10]`: HTTP API latency on
 // loopback with N stored articles. The example articles are run through the pipeline once and
 // replicated to N (new ids, dates shifted a day per copy, so series spread over time), stored
 // once in a temp SQLite file that later runs reuse. The server runs in its own process
-// (`parley serve`), autocannon loads it for a bounded time per query, and the bench prints
+// (`parley serve`), autocannon loads it for a bounded time per query and concurrency (1: the
+// latency of a query alone; 10: with queueing behind other clients), and the bench prints
 // p50/p95/p99 latency and requests/s for search, an actor's quotes and a dyad series.
 // Bar (PRODUCT.md): p95 <= 50 ms.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -103,7 +104,8 @@ async function load(name: string, url: string, duration: number, connections: nu
 export default async function run(args: string[]): Promise<void> {
   const n = arg(args, '--n', 10_000);
   const duration = arg(args, '--duration', 10);
-  const connections = arg(args, '--connections', 10);
+  const ci = args.indexOf('--connections');
+  const levels = (ci >= 0 ? args[ci + 1] : '1,10').split(',').map(Number).filter((x) => x > 0);
   const db = join(tmpdir(), `parley-bench-api-${n}-v1.db`);
   let stored = 0;
   if (existsSync(db)) {
@@ -129,17 +131,18 @@ export default async function run(args: string[]): Promise<void> {
       if (!res.ok) throw new Error(`${u}: HTTP ${res.status} ${await res.text()}`);
     }
     // Latency under load depends on what else the machine runs: print it beside the figures.
-    console.log(`loading ${url} for ${duration} s per query, ${connections} connections; ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)}\n`);
-    const rows: Figures[] = [];
-    for (const [name, u] of targets) {
-      await load(name, u, 1, connections); // warm-up: caches, JIT
-      rows.push(await load(name, u, duration, connections));
-    }
+    console.log(`loading ${url} for ${duration} s per query and concurrency; ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)}\n`);
+    const rows: (Figures & { connections: number })[] = [];
+    for (const connections of levels)
+      for (const [name, u] of targets) {
+        await load(name, u, 1, connections); // warm-up: caches, JIT
+        rows.push({ ...(await load(name, u, duration, connections)), connections });
+      }
     console.log(`(load average after: ${loadavg()[0].toFixed(1)})`);
     const f = (x: number) => `${x.toFixed(1)} ms`.padStart(9);
-    console.log(`${'query'.padEnd(16)} ${'req/s'.padStart(8)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'p99'.padStart(9)}  errors  bar p95<=${BAR_P95_MS}ms`);
+    console.log(`${'query'.padEnd(16)} ${'conns'.padStart(5)} ${'req/s'.padStart(8)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'p99'.padStart(9)}  errors  bar p95<=${BAR_P95_MS}ms`);
     for (const r of rows)
-      console.log(`${r.name.padEnd(16)} ${r.rps.toFixed(0).padStart(8)} ${f(r.p50)} ${f(r.p95)} ${f(r.p99)}  ${String(r.errors).padStart(6)}  ${r.p95 <= BAR_P95_MS && r.errors === 0 ? 'PASS' : 'FAIL'}`);
+      console.log(`${r.name.padEnd(16)} ${String(r.connections).padStart(5)} ${r.rps.toFixed(0).padStart(8)} ${f(r.p50)} ${f(r.p95)} ${f(r.p99)}  ${String(r.errors).padStart(6)}  ${r.p95 <= BAR_P95_MS && r.errors === 0 ? 'PASS' : 'FAIL'}`);
   } finally {
     child.kill('SIGTERM');
   }
