@@ -152,7 +152,7 @@ export default async function run(args: string[]): Promise<void> {
         why.set(key, list);
       }
     }
-    if (showErrors && errors.length < showErrors * 4) {
+    if (showErrors) {
       const g = new Set(d.gold.map((s) => `${s.start}:${s.end}:${s.type}`));
       const p = new Set(pred.map((s) => `${s.start}:${s.end}:${s.type}`));
       for (const s of pred) if (!g.has(`${s.start}:${s.end}:${s.type}`)) errors.push(`FP ${s.type} ${d.text.slice(s.start, s.end)}`);

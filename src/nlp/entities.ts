@@ -37,7 +37,8 @@ const NAME_PARTICLE = new Set(['al', 'el', 'bin', 'ibn', 'von', 'van', 'der', 'd
 const TIME_WORD = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
   'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'mar.', 'apr.',
-  'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.', 'christmas', 'easter', 'ramadan',
+  'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.', 'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
+  'oct', 'nov', 'dec', 'christmas', 'easter', 'ramadan',
 ]);
 // Capitalised words that open sentences or headings and name nothing.
 const NOT_NAME = new Set([
@@ -56,7 +57,17 @@ const NOT_NAME = new Set([
   'write', 'copyright', 'disclaimer', 'story', 'reporting', 'editing', 'sources', 'source', 'officials', 'official',
   'earlier', 'later', 'ahead', 'like', 'unlike', 'sunday', 'interesting', 'ask', 'vladimir', 'stop', 'its',
 ]);
-const NOT_ACRONYM = new Set(['AI', 'GDP', 'COVID', 'HIV', 'AIDS', 'DNA', 'GPS', 'IT', 'PR', 'ID', 'IDS', 'VIP', 'SUV', 'LNG', 'GMO', 'FAQ', 'RIP', 'LGBT', 'LGBTQ', 'TB', 'GMT', 'EST', 'EDT', 'PST', 'BST', 'CET', 'ET', 'AM', 'PM', 'OK', 'TV', 'JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'SEPT', 'OCT', 'NOV', 'DEC', 'CEO', 'PCT', 'NO', 'AT', 'IN', 'ON', 'OF', 'TO', 'THE', 'AND', 'FOR', 'BY', 'II', 'III', 'IV', 'VS', 'LTD', 'INC', 'PLC', 'CO', 'DM', 'US', 'UK', 'EU', 'UN']);
+// Words that make a capitalised stretch an event, a competition, a law or an award, not a person:
+// "World Cup", "Grand Prix", "Minsk Agreement".
+const NOT_PERSON_WORD = new Set([
+  'cup', 'championship', 'championships', 'open', 'games', 'olympics', 'olympic', 'prix', 'slam', 'league', 'series',
+  'trophy', 'tour', 'award', 'awards', 'prize', 'summit', 'conference', 'forum', 'festival', 'act', 'bill', 'law', 'treaty',
+  'accord', 'accords', 'agreement', 'plan', 'day', 'war', 'revolution', 'crisis', 'index', 'stakes', 'derby', 'classic',
+  'marathon', 'rally', 'grand', 'world', 'doctrine', 'protocol', 'convention', 'charter', 'declaration', 'initiative',
+  'program', 'programme', 'project', 'operation', 'deal', 'format', 'talks', 'process', 'strategy', 'policy', 'report',
+  'baseball', 'football', 'soccer', 'basketball', 'hockey', 'tennis', 'golf', 'cricket', 'rugby', 'athletics', 'cycling',
+]);
+const NOT_ACRONYM = new Set(['AI', 'NOTE', 'RBI', 'HK', 'GDP', 'COVID', 'HIV', 'AIDS', 'DNA', 'GPS', 'IT', 'PR', 'ID', 'IDS', 'VIP', 'SUV', 'LNG', 'GMO', 'FAQ', 'RIP', 'LGBT', 'LGBTQ', 'TB', 'GMT', 'EST', 'EDT', 'PST', 'BST', 'CET', 'ET', 'AM', 'PM', 'OK', 'TV', 'JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'SEPT', 'OCT', 'NOV', 'DEC', 'CEO', 'PCT', 'NO', 'AT', 'IN', 'ON', 'OF', 'TO', 'THE', 'AND', 'FOR', 'BY', 'II', 'III', 'IV', 'VS', 'LTD', 'INC', 'PLC', 'CO', 'DM', 'US', 'UK', 'EU', 'UN']);
 const PERSON_CONTEXT_NOUN = new Set([
   'spokesman', 'spokeswoman', 'spokesperson', 'official', 'minister', 'president', 'adviser', 'advisor', 'aide',
   'analyst', 'expert', 'fellow', 'professor', 'director', 'chief', 'head', 'leader', 'member', 'senator', 'lawmaker',
@@ -328,6 +339,7 @@ function classifyUnknown(
   if (shouting) return push(out, text, tokens, from, to, 'MISC', { source: 'shout' });
   const before = from > 0 && tokens[from - 1].sentence === tokens[from].sentence ? keys[from - 1] : '';
   if (!given && (before === 'in' || before === 'near' || before === 'outside') && len <= 3) return push(out, text, tokens, from, to, 'LOCATION', { source: 'pattern' });
+  if (keys.slice(from, to).some((k) => NOT_PERSON_WORD.has(k))) return push(out, text, tokens, from, to, 'MISC', { source: 'pattern' });
   if (len >= 2 && len <= 3 && raw.slice(from, to).every((r) => /^\p{Lu}[\p{Ll}'’]+$/u.test(r))) {
     return push(out, text, tokens, from, to, 'PERSON', { source: 'pattern', gender: given ?? null });
   }

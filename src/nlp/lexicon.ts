@@ -214,7 +214,13 @@ const countries = countriesData as unknown as CountryData[];
 
 function loadCountries(
   b: Builder,
-  extra: { aliases?: Record<string, string[]>; demonyms?: Record<string, string[]>; regions?: Record<string, string[]>; metonyms?: Record<string, string> },
+  extra: {
+    aliases?: Record<string, string[]>;
+    demonyms?: Record<string, string[]>;
+    regions?: Record<string, string[]>;
+    metonyms?: Record<string, string>;
+    groups?: Record<string, string[]>;
+  },
 ): void {
   for (const c of countries) {
     const id = c.cca3;
@@ -240,6 +246,10 @@ function loadCountries(
     for (const n of list) addName(b, n, { type: 'GROUP', actor: id, kind: 'demonym' }, true);
   for (const [id, list] of Object.entries(extra.regions ?? {}))
     for (const n of list) addName(b, n, { type: 'GROUP', actor: id, kind: 'demonym' });
+  for (const [id, list] of Object.entries(extra.groups ?? {})) {
+    if (!b.lex.actors.has(id)) b.lex.actors.set(id, { id, name: list[list.length > 1 ? 1 : 0], type: 'GROUP', aliases: list, roles: [] });
+    for (const n of list) addName(b, n, { type: 'GROUP', actor: id, kind: 'name' });
+  }
   for (const [place, target] of Object.entries(extra.metonyms ?? {})) {
     const pid = actorIdFor(place);
     b.lex.capitals.set(pid, String(target));
