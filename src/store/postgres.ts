@@ -428,7 +428,7 @@ export class PostgresStore implements Store {
   async searchArticles(query: string, page?: PageRequest): Promise<Page<SearchHit>> {
     const limit = pageLimit(page);
     const c = searchCursor(decodeCursor(page?.cursor));
-    const tsq = prefixTsQuery(query);
+    const tsq = wordsTsQuery(query);
     if (!tsq) return { items: [], next: null };
     const before = c.before ?? Number.MAX_SAFE_INTEGER;
     const [{ top }] = await this.q('SELECT max(seq) AS top FROM articles WHERE seq < $1', [before]);
@@ -502,7 +502,7 @@ export class PostgresStore implements Store {
     if (filter.to) where.push(`q.date <= ${args.add(filter.to)}`);
     if (filter.articleId) where.push(`q.article_id = ${args.add(filter.articleId)}`);
     if (filter.search) {
-      const tsq = prefixTsQuery(filter.search);
+      const tsq = wordsTsQuery(filter.search);
       if (!tsq) return { items: [], next: null };
       where.push(`q.tsv @@ to_tsquery('english', ${args.add(tsq)})`);
     }
@@ -548,23 +548,19 @@ export class PostgresStore implements Store {
   async dyadSeries(query: DyadQuery): Promise<DyadPoint[]> {
     const by = query.by ?? 'month';
     if (!(by in PERIOD)) throw new StoreError(`unknown period "${by}": use day, week or month`, 'bad-request');
+    // The two actor sets are resolved first: given literal id lists the planner walks the
+    // primary key of the per-day totals; given a recursive CTE it guesses and scans them all.
+    const [a, b] = await Promise.all([this.members(query.source, query.exact), this.members(query.target, query.exact)]);
     const args = new Args();
-    const sets = query.exact
-      ? `a_set(id) AS (SELECT ${args.add(query.source)}::text COLLATE "C"), b_set(id) AS (SELECT ${args.add(query.target)}::text COLLATE "C")`
-      : `${members('a_set', args.add(query.source))}, ${members('b_set', args.add(query.target))}`;
     const range: string[] = [];
     if (query.from) range.push(`AND date >= ${args.add(query.from)}`);
     if (query.to) range.push(`AND date <= ${args.add(query.to + '\uffff')}`);
-    const dyad = `source IN (SELECT id FROM a_set) AND target IN (SELECT id FROM b_set) AND date <> '' ${range.join(' ')}`;
+    const dyad = `source = ANY(${args.add(a)}::text[]) AND target = ANY(${args.add(b)}::text[]) AND date <> '' ${range.join(' ')}`;
     // Grouped by day in SQL; days become weeks or months here, with the calendar rules SQLite's
     // date() applies, so a malformed stored date never makes the query fail.
     const [ev, tone] = await Promise.all([
-      this.q(
-        `WITH RECURSIVE ${sets} SELECT substr(date, 1, 10) AS day, type, sum(n) AS n, sum(total) AS total FROM dyad_events_day
-         WHERE ${dyad} GROUP BY day, type`,
-        args.values,
-      ),
-      this.q(`WITH RECURSIVE ${sets} SELECT substr(date, 1, 10) AS day, sum(n) AS n, sum(total) AS total FROM dyad_tone_day WHERE ${dyad} GROUP BY day`, args.values),
+      this.q(`SELECT substr(date, 1, 10) AS day, type, sum(n) AS n, sum(total) AS total FROM dyad_events_day WHERE ${dyad} GROUP BY day, type`, args.values),
+      this.q(`SELECT substr(date, 1, 10) AS day, sum(n) AS n, sum(total) AS total FROM dyad_tone_day WHERE ${dyad} GROUP BY day`, args.values),
     ]);
     const events = new Map<string, Row>();
     for (const r of ev) {
@@ -586,6 +582,12 @@ export class PostgresStore implements Store {
       tones.set(period, acc);
     }
     return dyadPoints([...events.values()], [...tones.values()].map((t) => ({ period: t.period, n: t.n, mean: t.total / t.n })));
+  }
+
+  /** An actor and everything affiliated to it (see `members`), or only itself when exact. */
+  private async members(id: string, exact?: boolean): Promise<string[]> {
+    if (exact) return [noNul(id)];
+    return (await this.q(`WITH RECURSIVE ${members('m_set', '$1')} SELECT id FROM m_set`, [noNul(id)])).map((r) => String(r.id));
   }
 
   async dyads(filter: DyadFilter = {}): Promise<DyadSummary[]> {
@@ -693,12 +695,12 @@ async function lockKeys(c: pg.PoolClient, keys: string[]): Promise<void> {
 }
 
 /**
- * The user's words as a tsquery: every word must match, as a prefix, like SQLite's ftsQuery.
+ * The user's words as a tsquery: every word must match after stemming, like SQLite's ftsQuery.
  * Only letters and digits reach to_tsquery, so no input can inject tsquery operators.
  */
-export function prefixTsQuery(q: string): string {
+export function wordsTsQuery(q: string): string {
   const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.map((w) => `${w}:*`).join(' & ');
+  return words.join(' & ');
 }
 
 /** PostgreSQL text cannot hold NUL characters; SQLite can. Drop them rather than fail the save. */
