@@ -37,3 +37,10 @@ test('explicit dates; without an article date only anchored expressions resolve'
   assert.equal(u['Monday'], null);
   assert.equal(u['Last week'], null);
 });
+
+test('vague spans and "in N units"', () => {
+  const t = times('In recent weeks the talks stalled. Ask me in a week. A deal may come in the coming days.', '2025-08-22');
+  assert.equal(t['In recent weeks'], '2025-08-01..2025-08-22');
+  assert.equal(t['in a week'], '2025-08-29');
+  assert.equal(t['in the coming days'], '2025-08-22..2025-08-25');
+});

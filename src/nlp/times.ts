@@ -37,6 +37,8 @@ const PATTERNS: [string, string][] = [
   ['edge_rel', `\\b(early|late|mid-?|earlier|later)\\s*(?:in\\s+)?(this|next|last)\\s+(week|month|year)\\b`],
   ['ago', `\\b(${NUM})\\s+(${UNIT})\\s+ago\\b`],
   ['span', `\\b(?:the\\s+)?(?:past|last|previous|next|coming)\\s+(${NUM})\\s+(${UNIT})\\b`],
+  ['vague', `\\b(?:in\\s+)?(?:the\\s+)?(recent|coming|past few|next few|last few|last couple of|past couple of)\\s+(days|weeks|months|years)\\b`],
+  ['in_n', `\\bin\\s+(${NUM})\\s+(${UNIT})(?:'|’)?(?:\\s+time)?\\b`],
   ['rel_wd', `\\b(last|next|this|coming)\\s+(${WD})\\b`],
   ['rel_mo', `\\b(last|next|this|coming)\\s+(${MO})\\b`],
   ['deictic', '\\b(yesterday|today|tomorrow|tonight)\\b'],
@@ -258,6 +260,25 @@ export function findTimes(text: string, tokens: Token[], sentences: { start: num
         if (!A) f = { start, end, value: null };
         else if (future) f = { start, end, value: shift(A, unit, 0), endValue: shift(A, unit, k) };
         else f = { start, end, value: shift(A, unit, -k), endValue: shift(A, unit, 0) };
+        break;
+      }
+      case 'vague': {
+        if (!A) {
+          f = { start, end, value: null };
+          break;
+        }
+        const unit = a(2).toLowerCase().replace(/s$/, '');
+        const ahead = /coming|next/i.test(a(1));
+        f = ahead ? { start, end, value: shift(A, unit, 0), endValue: shift(A, unit, 3) } : { start, end, value: shift(A, unit, -3), endValue: shift(A, unit, 0) };
+        break;
+      }
+      case 'in_n': {
+        if (!A || tense === 'past') {
+          // "in two years" in a past-tense sentence is a duration, not a date.
+          if (!A) f = { start, end, value: null };
+          break;
+        }
+        f = { start, end, value: shift(A, a(2).toLowerCase().replace(/s$/, ''), num(a(1))) };
         break;
       }
       case 'rel_wd': {
