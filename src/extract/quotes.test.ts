@@ -224,3 +224,14 @@ test('through the full pipeline, "he said" resolves to the person named before',
   assert.equal(q.speaker?.text, 'he');
   assert.equal(q.actor, 'dmitry-peskov');
 });
+
+test('a speech noun whose owner speaks: "Trump’s claim that …"', () => {
+  const d = doc('Fact-checkers examined Trump’s claim that there have been “thousands of shootings” in Chicago this year.', { Trump: 'donald-trump', Chicago: 'chicago' });
+  const reported = d.quotes.find((q) => !q.direct);
+  assert.ok(reported);
+  assert.equal(reported.text, 'there have been “thousands of shootings” in Chicago this year');
+  assert.equal(reported.actor, 'donald-trump');
+  assert.equal(reported.cue?.text, 'claim');
+  assert.deepEqual(reported.about, ['chicago']);
+  assert.equal(expectQuote(d, 'thousands of shootings').actor, 'donald-trump');
+});

@@ -271,6 +271,17 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
       if (first && !/[.!?]$/.test(first)) continue;
       out.push({ unit, kind: 'post', cue: { start: dashAt, end: dashAt + m[1].length }, speaker: { start: nameAt, end: nameAt + m[2].length }, content: { start: q.open, end: dashAt }, strength: 'label', marked: true, addressee: null });
     }
+    // "Trump’s claim that …", "his warning that …": a speech noun whose owner speaks.
+    const nounRe = /(?<![\p{L}])((?:[\p{Lu}][\p{L}.-]*\s+){0,3}[\p{Lu}][\p{L}.-]*[’']s?|his|her|their|its)\s+(?:(?:latest|recent|earlier|repeated|new|own|public|stated)\s+)?(claims?|assertions?|argument|insistence|warnings?|promises?|pledges?|vows?|demands?|calls?|statements?|suggestion|contention|allegations?|belief|view|remarks?|comments?)\s+that\b/gu;
+    nounRe.lastIndex = unit.start;
+    for (let m = nounRe.exec(masked); m && m.index < unit.end; m = nounRe.exec(masked)) {
+      const end = m.index + m[0].length;
+      if (end > unit.end) break;
+      const owner = m[1].replace(/[’']s?$/, '');
+      const speaker = { start: m.index, end: m.index + owner.length };
+      const cueAt = m.index + m[0].lastIndexOf(m[2]);
+      out.push({ unit, kind: 'pre', cue: { start: cueAt, end: cueAt + m[2].length }, speaker, content: { start: end, end: unit.end }, strength: 'speech', marked: true, addressee: null });
+    }
     // "Trump brushed the offer aside: “I said, …”": a clause ending in a colon introduces the
     // quotation after it, spoken by that clause's subject.
     for (const q of quoted) {
