@@ -1,4 +1,4 @@
-// `npm run bench -- api [--n 10000] [--duration 10] [--connections 1,10]`: HTTP API latency on
+// `npm run bench -- api [--n 10000] [--duration 10] [--connections 1,10] [--workers 1]`: HTTP API latency on
 // loopback with N stored articles. The example articles are run through the pipeline once and
 // replicated to N (new ids, dates shifted a day per copy, so series spread over time), stored
 // once in a temp SQLite file that later runs reuse. The server runs in its own process
@@ -62,8 +62,8 @@ async function buildStore(path: string, n: number): Promise<void> {
   }
 }
 
-async function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), '--db', db, 'serve', '--port', '0'], {
+async function startServer(db: string, workers: number): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), '--db', db, 'serve', '--port', '0', '--workers', String(workers)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, PARLEY_TOKEN: '' },
@@ -119,7 +119,8 @@ export default async function run(args: string[]): Promise<void> {
     await buildStore(db, n);
   } else console.log(`reusing ${db} (${stored} articles)`);
 
-  const { child, url } = await startServer(db);
+  const workers = arg(args, '--workers', 1);
+  const { child, url } = await startServer(db, workers);
   try {
     const targets: [string, string][] = [
       ['search', `${url}api/articles/search?q=${encodeURIComponent('ceasefire talks')}&limit=20`],
@@ -131,7 +132,7 @@ export default async function run(args: string[]): Promise<void> {
       if (!res.ok) throw new Error(`${u}: HTTP ${res.status} ${await res.text()}`);
     }
     // Latency under load depends on what else the machine runs: print it beside the figures.
-    console.log(`loading ${url} for ${duration} s per query and concurrency; ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)}\n`);
+    console.log(`loading ${url} (${workers} server process${workers > 1 ? 'es' : ''}) for ${duration} s per query and concurrency; ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)}\n`);
     const rows: (Figures & { connections: number })[] = [];
     for (const connections of levels)
       for (const [name, u] of targets) {

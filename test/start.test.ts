@@ -14,8 +14,8 @@ interface Started {
   stop: () => Promise<void>;
 }
 
-function start(db: string): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'main.ts'), '--db', db, 'start', '--port', '0'], {
+function start(db: string, command = ['start', '--port', '0']): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'main.ts'), '--db', db, ...command], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PARLEY_TOKEN: '' },
@@ -63,6 +63,23 @@ test('parley start loads the examples and serves the app; a second start changes
     } finally {
       await second.stop();
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('parley serve --workers 2: several processes answer on one port; stopping the primary stops them', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-workers-'));
+  try {
+    const s = await start(join(dir, 'parley.db'), ['serve', '--port', '0', '--workers', '2']);
+    try {
+      assert.match(s.out, /with 2 processes/);
+      const answers = await Promise.all(Array.from({ length: 6 }, () => fetch(s.url + 'api/status').then((r) => r.status)));
+      assert.deepEqual(answers, [200, 200, 200, 200, 200, 200]);
+    } finally {
+      await s.stop();
+    }
+    await assert.rejects(fetch(s.url + 'api/status'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,10 +2,18 @@ import type { CommandRegistrar } from '../io.js';
 import { globals, UsageError } from '../io.js';
 import { openStore } from '../../store/open.js';
 import { DEFAULT_HOST, DEFAULT_PORT, serve } from '../../server/listen.js';
+import { forkWorkers, inPrimary, reportListening } from '../../server/cluster.js';
+import { resolveToken } from '../../server/security.js';
 
 export function portOption(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port ${v}: expected a port number 0-65535`);
+  return n;
+}
+
+function workersOption(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--workers ${v}: expected a number of processes 1-64`);
   return n;
 }
 
@@ -16,12 +24,20 @@ export const serveCommand: CommandRegistrar = (program) => {
     .option('--port <n>', `port (0 = any free port)`, portOption, Number(process.env.PARLEY_PORT) || DEFAULT_PORT)
     .option('--host <address>', 'address to bind; anything but loopback requires PARLEY_TOKEN', DEFAULT_HOST)
     .option('--allow-private', 'let URL ingestion fetch private and loopback addresses')
-    .action(async (opts: { port: number; host: string; allowPrivate?: boolean }, cmd) => {
+    .option('--workers <n>', 'server processes sharing the port, to use several cores', workersOption, 1)
+    .action(async (opts: { port: number; host: string; allowPrivate?: boolean; workers: number }, cmd) => {
       const g = globals(cmd);
+      if (opts.workers > 1 && inPrimary()) {
+        resolveToken(opts.host, process.env.PARLEY_TOKEN); // refuse before forking anything
+        await (await openStore(g.db)).close(); // migrations run once, here, not raced by workers
+        const url = await forkWorkers(opts.workers);
+        process.stdout.write(`Parley is serving ${url} with ${opts.workers} processes  (Ctrl-C to stop)\n`);
+        return;
+      }
       const store = await openStore(g.db);
       try {
         const { url } = await serve(store, { host: opts.host, port: opts.port, lexicons: g.lexicon, allowPrivate: opts.allowPrivate });
-        process.stdout.write(`Parley is serving ${url}  (Ctrl-C to stop)\n`);
+        if (!reportListening(url)) process.stdout.write(`Parley is serving ${url}  (Ctrl-C to stop)\n`);
       } catch (err) {
         await store.close();
         throw err;
