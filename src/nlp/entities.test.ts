@@ -34,3 +34,10 @@ test('a surname after the full name keeps the type of the full name', () => {
   assert.equal(e.length, 2);
   assert.ok(e.every((x) => x.type === 'PERSON'));
 });
+
+test('an acronym in parentheses names the same actor as the full name', () => {
+  const d = analyse('The Institute for the Study of War (ISW) said Russia was advancing. ISW analysts disagreed.');
+  const isw = d.mentions.filter((m) => m.text === 'ISW');
+  assert.equal(isw.length, 2);
+  assert.ok(isw.every((m) => m.actor === 'institute-for-the-study-of-war'), JSON.stringify(isw));
+});

@@ -433,7 +433,25 @@ function propagate(out: Entity[], raw: string[], keys: string[], tokens: Token[]
       if (ORG_HEAD.has(head.toLowerCase()) && !known.has(head)) known.set(head, e);
     }
   }
+  // "the Institute for the Study of War (ISW)": the acronym names the same actor from then on.
+  for (let i = 0; i + 1 < out.length; i++) {
+    const e = out[i];
+    const acr = out[i + 1];
+    if (e.type === 'MISC' || e.type === 'PERSON' || !/^[A-Z][A-Z&]{1,7}$/.test(acr.text)) continue;
+    if (!/^\s*\($/.test(text.slice(e.end, acr.start)) || text[acr.end] !== ')') continue;
+    const initials = e.text.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+    if (initials !== acr.text.replace(/&/g, '')) continue;
+    const id = e.actor ?? actorIdFor(e.text);
+    acr.type = e.type;
+    acr.actor = id;
+    acr.source = 'acronym';
+    known.set(acr.text, { ...e, actor: id });
+  }
   for (const e of out) {
+    if (e.source === 'pattern' && e.type === 'ORG' && known.get(e.text)?.actor && known.get(e.text)!.text !== e.text) {
+      e.actor = known.get(e.text)!.actor;
+      continue;
+    }
     if (e.type !== 'MISC' && !(e.type === 'PERSON' && e.source === 'pattern' && !e.text.includes(' '))) continue;
     const k = e.source === 'shout' ? upper.get(e.text) : known.get(e.text);
     if (k && k !== e) {
