@@ -147,6 +147,24 @@ export function ftsQuery(q: string): string {
   return words.map((w) => `"${w}"`).join(' ');
 }
 
+/**
+ * About 24 words of `text` around the first word of `query` it contains (compared on their
+ * first letters, so "sanction" finds "sanctions"), with … where the text was cut. Plain text.
+ */
+export function excerpt(text: string, query: string, words = 24): string {
+  const stems = (query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.slice(0, Math.max(3, w.length - 2)));
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)];
+  if (!tokens.length) return '';
+  let hit = tokens.findIndex((t) => stems.some((s) => t[0].toLowerCase().startsWith(s)));
+  if (hit < 0) hit = 0;
+  const from = Math.max(0, Math.min(hit - 6, tokens.length - words));
+  const to = Math.min(tokens.length, from + words) - 1;
+  const start = tokens[from].index!;
+  const end = tokens[to].index! + tokens[to][0].length;
+  const body = text.slice(start, end).replace(/\s+/g, ' ');
+  return (from > 0 ? '…' : '') + body + (to < tokens.length - 1 ? '…' : '');
+}
+
 export interface DyadEventDay {
   source: string;
   target: string;

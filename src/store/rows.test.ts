@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { excerpt, ftsQuery, mergeActor } from './rows.js';
+
+test('excerpt: words around the first match, cut marks only where the text was cut, plain text', () => {
+  const words = Array.from({ length: 60 }, (_, i) => `w${i}`);
+  words[40] = 'Sanctions';
+  const text = words.join(' ');
+  const e = excerpt(text, 'sanction');
+  assert.ok(e.startsWith('…w34 '), e);
+  assert.ok(e.includes('Sanctions'));
+  assert.ok(e.endsWith('w57…'), e);
+  assert.equal(excerpt('A <b>short</b>\n\ntext.', 'zebra'), 'A <b>short</b> text', 'no match: the start; markup stays text, never interpreted');
+  assert.equal(excerpt('', 'x'), '');
+});
+
+test('ftsQuery keeps only letters and digits, quoted, so no input is read as query syntax', () => {
+  assert.equal(ftsQuery(`drone' OR 1=1 -- NEAR(x) "y"*`), '"drone" "OR" "1" "1" "NEAR" "x" "y"');
+  assert.equal(ftsQuery('  !?* '), '');
+});
+
+test('mergeActor keeps every alias and the first name', () => {
+  const a = { id: 'x', name: 'A', type: 'PERSON' as const, aliases: ['B'], role: null, country: null };
+  assert.deepEqual(mergeActor(a, { ...a, name: 'C', aliases: ['D'], role: 'R' }).aliases, ['B', 'C', 'D']);
+});
