@@ -175,7 +175,7 @@ export function resolveActors(doc: Document, lex: Lexicon): { actors: Actor[]; m
   }
   mentions.sort((a, b) => a.start - b.start);
 
-  resolvePronouns(doc, keys, inQuote, mentions, actors);
+  resolvePronouns(doc, keys, inQuote, mentions, actors, lex);
   mentions.sort((a, b) => a.start - b.start);
 
   const outActors: Actor[] = [];
@@ -400,7 +400,7 @@ function quoteMask(tokens: Token[], keys: string[], text: string): Uint8Array {
   return mask;
 }
 
-function resolvePronouns(doc: Document, keys: string[], inQuote: Uint8Array, mentions: M[], actors: Map<string, DocActor>): void {
+function resolvePronouns(doc: Document, keys: string[], inQuote: Uint8Array, mentions: M[], actors: Map<string, DocActor>, lex: Lexicon): void {
   const { tokens } = doc;
   const n = tokens.length;
   const sentStart: number[] = [];
@@ -476,6 +476,8 @@ function resolvePronouns(doc: Document, keys: string[], inQuote: Uint8Array, men
       if (m.tok - sentStart[ms] < 3 || (keys[m.tok - 1] === ',' && firstComma(sentStart[ms], m.tok) && SUBORDINATOR.has(keys[sentStart[ms]]))) score += 3;
       if (inSubordinate(m.tok)) score -= 2;
       if (m.kind === 'pronoun') score += 2;
+      // A person the lexicon knows, or whose gender a title or given name shows, is a safer antecedent.
+      if (!a.gender && !lex.actors.has(a.id)) score -= 2;
       score += Math.min(3, Math.log2(1 + a.count));
       if (score > bestScore) (bestScore = score), (best = m);
     }

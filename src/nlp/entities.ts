@@ -65,7 +65,7 @@ const NOT_PERSON_WORD = new Set([
   'accord', 'accords', 'agreement', 'plan', 'day', 'war', 'revolution', 'crisis', 'index', 'stakes', 'derby', 'classic',
   'marathon', 'rally', 'grand', 'world', 'doctrine', 'protocol', 'convention', 'charter', 'declaration', 'initiative',
   'program', 'programme', 'project', 'operation', 'deal', 'format', 'talks', 'process', 'strategy', 'policy', 'report',
-  'baseball', 'football', 'soccer', 'basketball', 'hockey', 'tennis', 'golf', 'cricket', 'rugby', 'athletics', 'cycling',
+  'cyclone', 'hurricane', 'typhoon', 'storm', 'tropical', 'baseball', 'football', 'soccer', 'basketball', 'hockey', 'tennis', 'golf', 'cricket', 'rugby', 'athletics', 'cycling',
 ]);
 const NOT_ACRONYM = new Set(['AI', 'NOTE', 'RBI', 'HK', 'GDP', 'COVID', 'HIV', 'AIDS', 'DNA', 'GPS', 'IT', 'PR', 'ID', 'IDS', 'VIP', 'SUV', 'LNG', 'GMO', 'FAQ', 'RIP', 'LGBT', 'LGBTQ', 'TB', 'GMT', 'EST', 'EDT', 'PST', 'BST', 'CET', 'ET', 'AM', 'PM', 'OK', 'TV', 'JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'SEPT', 'OCT', 'NOV', 'DEC', 'CEO', 'PCT', 'NO', 'AT', 'IN', 'ON', 'OF', 'TO', 'THE', 'AND', 'FOR', 'BY', 'II', 'III', 'IV', 'VS', 'LTD', 'INC', 'PLC', 'CO', 'DM', 'US', 'UK', 'EU', 'UN']);
 const PERSON_CONTEXT_NOUN = new Set([
