@@ -229,16 +229,18 @@ export function subjectBefore(
     count++;
     if (count > 60) return null;
   }
-  // Leading words that cannot start a subject.
-  while (j <= i && (AUX.has(words[j].w) || CLAUSE_OPENERS.has(words[j].w))) j++;
+  // Leading words that cannot start a subject; a trailing "however" is no part of it.
+  while (j <= i && (AUX.has(words[j].w) || CLAUSE_OPENERS.has(words[j].w) || words[j].w === 'and' || words[j].w === 'or')) j++;
+  while (i > j && /^(?:however|though|too|meanwhile|instead|moreover|also)$/.test(words[i].w)) i--;
   if (j > i) return null;
+  // "this month", "last week": a time, not a speaker.
+  if (words.slice(j, i + 1).every((w) => /^(?:this|last|next|that|the|same|earlier|later|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|month|year|day|morning|afternoon|evening|night|weekend)$/.test(w.w))) return null;
   // "officials who said": the relative pronoun's antecedent speaks.
   let last = i;
   while (last > j && /^(?:who|which|that)$/.test(words[last].w) && !/,/.test(words[last].gapBefore)) last--;
   if (last < i) return { start: words[j].start, end: words[last].end };
-  const s = words[j].start;
   if (i - j > 50) return null;
-  return { start: s, end };
+  return { start: words[j].start, end: Math.min(end, words[i].end) };
 
   /** Whether word k sits in a segment with no comma before it up to the unit start: the head. */
   function headSegment(k: number): boolean {

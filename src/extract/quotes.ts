@@ -340,7 +340,8 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
             // The head before the first comma must be a noun phrase: "Putin is methodical, said …" is inverted.
             const head = subj ? wordsIn(masked, subj.start, subj.end) : [];
             const firstComma = head.findIndex((w, k) => k > 0 && /,/.test(w.gapBefore));
-            const headIsNoun = firstComma > 0 && !head.slice(0, firstComma).some((w) => isVerbLikeAt(w.start));
+            const headWords = firstComma > 0 ? head.slice(0, firstComma) : head;
+            const headIsNoun = headWords.length > 0 && !headWords.some((w) => isVerbLikeAt(w.start));
             if (subj && subjStartsClause && headIsNoun && restWords.length > 5) {
               const after = contentAfter(ce, unit, form);
               out.push({ unit, kind: 'pre', cue, speaker: subj, content: { start: after.start, end: unit.end }, strength: kind, marked: after.marked, addressee: after.addressee });
