@@ -256,6 +256,10 @@ describe('actors, quotes and events', () => {
 
   test('quotes filter by speaker, subject, words and date, and page', async () => {
     assert.equal((await get('/api/quotes?by=vladimir-putin')).body.items.length, 1);
+    assert.equal((await get('/api/quotes?by=Putin')).body.items[0].actor, 'vladimir-putin');
+    const unknown = await get('/api/quotes?about=nobody-at-all');
+    assert.equal(unknown.status, 404);
+    assert.match(unknown.body.message, /nobody-at-all/);
     assert.equal((await get('/api/quotes?about=RUS')).body.items[0].actor, 'volodymyr-zelensky');
     assert.equal((await get('/api/quotes?search=peace')).body.items[0].actor, 'vladimir-putin');
     assert.equal((await get('/api/quotes?from=2030-01-01')).body.items.length, 0);

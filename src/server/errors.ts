@@ -2,6 +2,7 @@
 // problem; this maps the library's and fastify's errors onto those statuses in one place.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
+import { UnknownActorError } from '../extract/quotes-query.js';
 import { StoreError } from '../store/store.js';
 
 export type ErrorCode =
@@ -58,6 +59,7 @@ export function describeZod(err: ZodError, where: string): string {
 
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
+  if (err instanceof UnknownActorError) return new HttpError('not-found', err.message);
   if (err instanceof ZodError) return new HttpError('bad-request', describeZod(err, 'request'));
   if (err instanceof StoreError) {
     // 'unavailable': this engine lacks the query (an analysis layer it has not implemented yet).

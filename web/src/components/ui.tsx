@@ -21,6 +21,7 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
 export function ErrorBox({ error }: { error: Error }) {
   if (error instanceof ApiError && error.notAvailable)
     return <Empty title="Not available in this build yet">{error.message}. This view fills in once that analysis layer is installed.</Empty>;
+  if (error instanceof ApiError && error.status === 404) return <Empty title="Not found">{error.message}</Empty>;
   return (
     <div className="state error" role="alert">
       <strong>{error instanceof ApiError ? `Error ${error.status}` : 'Error'}</strong>
