@@ -40,25 +40,19 @@ export function dyadSeries(db: Database.Database, q: DyadQuery): DyadPoint[] {
   const args: unknown[] = [];
   if (q.from) (range.push('AND date >= ?'), args.push(q.from));
   if (q.to) (range.push('AND date <= ?'), args.push(q.to + '\uffff'));
-  const sets = q.exact
-    ? `a_set(id) AS (SELECT ?), b_set(id) AS (SELECT ?)`
-    : `${MEMBERS('a_set')}, ${MEMBERS('b_set')}`;
+  // The actor sets are resolved first: with literal id lists SQLite seeks the totals' primary
+  // key; with IN (recursive CTE) it scans every row of the table.
+  const members = (id: string) =>
+    q.exact ? [id] : (db.prepare(`WITH RECURSIVE ${MEMBERS('m_set')} SELECT id FROM m_set`).all(id) as { id: string }[]).map((r) => r.id);
+  const a = members(q.source);
+  const b = members(q.target);
+  const dyad = `source IN (${a.map(() => '?').join(', ')}) AND target IN (${b.map(() => '?').join(', ')}) AND date <> '' ${range.join(' ')}`;
   const ev = db
-    .prepare(
-      `WITH RECURSIVE ${sets}
-       SELECT ${bucket('date')} AS period, type, sum(n) AS n, sum(total) AS total FROM dyad_events_day
-       WHERE source IN (SELECT id FROM a_set) AND target IN (SELECT id FROM b_set) AND date <> '' ${range.join(' ')}
-       GROUP BY period, type`,
-    )
-    .all(q.source, q.target, ...args) as Row[];
+    .prepare(`SELECT ${bucket('date')} AS period, type, sum(n) AS n, sum(total) AS total FROM dyad_events_day WHERE ${dyad} GROUP BY period, type`)
+    .all(...a, ...b, ...args) as Row[];
   const tone = db
-    .prepare(
-      `WITH RECURSIVE ${sets}
-       SELECT ${bucket('date')} AS period, sum(n) AS n, sum(total) / sum(n) AS mean FROM dyad_tone_day
-       WHERE source IN (SELECT id FROM a_set) AND target IN (SELECT id FROM b_set) AND date <> '' ${range.join(' ')}
-       GROUP BY period`,
-    )
-    .all(q.source, q.target, ...args) as Row[];
+    .prepare(`SELECT ${bucket('date')} AS period, sum(n) AS n, sum(total) / sum(n) AS mean FROM dyad_tone_day WHERE ${dyad} GROUP BY period`)
+    .all(...a, ...b, ...args) as Row[];
   return dyadPoints(ev, tone);
 }
 
