@@ -284,7 +284,7 @@ function classifyRun(run: Run, raw: string[], keys: string[], tokens: Token[], l
     const m = match(lex.trie, keys, j, run.to);
     // A given name before a one-word name makes a new person: "Jason Stoltenberg", "Doug Ford".
     const absorb = m.value && pending >= 0 && pending < j && m.value.length === 1 && m.value.kind !== 'demonym' && m.value.kind !== 'country' &&
-      (m.value.type === 'PERSON' ? m.value.kind === 'surname' || m.value.kind === 'alias' : lex.givenNames.has(raw[j - 1]));
+      lex.givenNames.has(raw[pending]) && (m.value.type === 'PERSON' ? m.value.kind === 'surname' || m.value.kind === 'alias' : true);
     // A lone surname followed by an unknown capitalised word is someone else ("Graham Gooch").
     const lone = m.value && m.value.kind === 'surname' && m.value.length === 1 && j + 1 < run.to && !match(lex.trie, keys, j + 1, run.to).value;
     if (m.value && !absorb && !lone) {
