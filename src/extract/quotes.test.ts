@@ -235,3 +235,20 @@ test('a speech noun whose owner speaks: "Trump’s claim that …"', () => {
   assert.deepEqual(reported.about, ['chicago']);
   assert.equal(expectQuote(d, 'thousands of shootings').actor, 'donald-trump');
 });
+
+test('any text: no throw, every span indexes the text, quotes inside it', async () => {
+  const fc = await import('fast-check');
+  const piece = fc.constantFrom('“', '”', '"', "''", ',', '.', ' ', '\n\n', ' said ', ' told reporters that ', 'According to ', ' Trump', ' he', ' the talks', ':', '—', '(R-Ga.)', ' who ', 'U.S.', '!');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+      const text = parts.join('');
+      const d = doc(text, { Trump: 'donald-trump' });
+      for (const q of d.quotes) {
+        assert.ok(q.start >= 0 && q.end <= text.length && q.start < q.end);
+        assert.equal(text.slice(q.start, q.end), q.text);
+        for (const sp of [q.speaker, q.cue]) if (sp) assert.equal(text.slice(sp.start, sp.end), sp.text);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
