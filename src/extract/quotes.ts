@@ -273,10 +273,12 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
     }
     // "Trump’s claim that …", "his warning that …": a speech noun whose owner speaks.
     const nounRe = /(?<![\p{L}])((?:[\p{Lu}][\p{L}.-]*\s+){0,3}[\p{Lu}][\p{L}.-]*[’']s?|his|her|their|its)\s+(?:(?:latest|recent|earlier|repeated|new|own|public|stated)\s+)?(claims?|assertions?|argument|insistence|warnings?|promises?|pledges?|vows?|demands?|calls?|statements?|suggestion|contention|allegations?|belief|view|remarks?|comments?)\s+that\b/gu;
-    nounRe.lastIndex = unit.start;
-    for (let m = nounRe.exec(masked); m && m.index < unit.end; m = nounRe.exec(masked)) {
+    // Searched within the unit only: a search from the unit's start that found nothing there
+    // went on to the end of the document, once per unit (a quarter of the stage's time).
+    const unitText = masked.slice(unit.start, unit.end);
+    for (let m = nounRe.exec(unitText); m; m = nounRe.exec(unitText)) {
+      m.index += unit.start;
       const end = m.index + m[0].length;
-      if (end > unit.end) break;
       const owner = m[1].replace(/[’']s?$/, '');
       const speaker = { start: m.index, end: m.index + owner.length };
       const cueAt = m.index + m[0].lastIndexOf(m[2]);
@@ -555,6 +557,15 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
     let lastAttributed: { q: QuotedSpan; f: Frame } | null = null;
     for (const q of quoted) {
       let best: Frame | null = null;
+      // A quoted transcript line names its speaker first: "PENCE: Well, look, …".
+      const label = /^([A-Z][A-Z.’'-]+(?:\s[A-Z][A-Z.’'-]+){0,2}):\s/.exec(text.slice(q.start, q.end));
+      if (label && /[A-Z]{2}/.test(label[1])) {
+        const at = q.start + label[1].length;
+        const f: Frame = { unit: units.find((u) => u.start <= q.start && q.start < u.end) ?? units[0], kind: 'colon', cue: { start: at, end: at + 1 }, speaker: { start: q.start, end: at }, content: { start: q.start, end: q.end }, strength: 'label', marked: true, addressee: null };
+        out.push(quoteFrom({ start: q.start, end: q.end }, true, f));
+        lastAttributed = { q, f };
+        continue;
+      }
       for (const f of accepted) {
         if (f.content.start <= q.open && q.end <= f.content.end && best?.kind !== 'intro' && (!best || f.kind === 'intro' || f.content.end - f.content.start > best.content.end - best.content.start)) best = f;
       }
