@@ -14,7 +14,8 @@ test('lexicon names, countries, demonyms, capitals and organisations', () => {
 test('unlisted names from titles, given names, suffixes and appositions', () => {
   const e = ents(
     'Gen. Oleksandr Syrskyi met officials of the Carnegie Russia Eurasia Center. "We are ready," said Hanna Kowalczyk, ' +
-      'a spokeswoman for Orlen. Zubarev, a senior fellow at the institute, agreed. The Bank of England stayed quiet.',
+      'a spokeswoman for Orlen. Zubarev, a senior fellow at the institute, agreed. The Bank of England stayed quiet. ' +
+      'Amnesty International and Human Rights Watch protested.',
   );
   assert.ok(e.includes('Oleksandr Syrskyi/PERSON'), e.join(' '));
   assert.ok(e.includes('Carnegie Russia Eurasia Center/ORG'), e.join(' '));
@@ -22,6 +23,8 @@ test('unlisted names from titles, given names, suffixes and appositions', () => 
   assert.ok(e.includes('Orlen/ORG'), e.join(' '));
   assert.ok(e.includes('Zubarev/PERSON'), e.join(' '));
   assert.ok(e.includes('Bank of England/ORG'), e.join(' '));
+  assert.ok(e.includes('Amnesty International/ORG'), e.join(' '));
+  assert.ok(e.includes('Human Rights Watch/ORG'), e.join(' '));
 });
 
 test('headings in title case and weekdays are not names', () => {

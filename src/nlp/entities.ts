@@ -17,7 +17,7 @@ const ORG_SUFFIX = new Set([
   'telecom', 'communications', 'media', 'network', 'channel', 'tv', 'radio', 'magazine', 'herald', 'tribune',
   'gazette', 'exchange', 'reserve', 'treasury', 'pentagon', 'movement', 'front', 'alliance', 'coalition', 'church',
   'school', 'hospital', 'laboratory', 'lab', 'labs', 'institution', 'secretariat', 'directorate', 'unit', 'team',
-  'watch', 'fc', 'united', 'city', 'rovers', 'wanderers', 'athletic', 'hotspur', 'society', 'trust', 'partners', 'capital',
+  'watch', 'international', 'forum', 'fc', 'united', 'city', 'rovers', 'wanderers', 'athletic', 'hotspur', 'society', 'trust', 'partners', 'capital',
   'securities', 'investments', 'insurance', 'electric', 'airport', 'railways', 'reuters',
 ]);
 // Heads that open an organisation name continued by "of"/"for": "Bank of England".
