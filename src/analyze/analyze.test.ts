@@ -121,3 +121,22 @@ test('exports: JSON, CSV and GraphML', async () => {
   assert.match(graph, /<edge id="e0" source="[^"]+" target="[^"]+">/);
   await assert.rejects(exportSystem(store, 'xml' as never), /unknown export format/);
 });
+
+test('a single narrative sentence does not make a reversal', async () => {
+  const dir2 = mkdtempSync(join(tmpdir(), 'parley-rev-'));
+  const s2 = new SqliteStore(join(dir2, 'r.db'));
+  try {
+    await s2.migrate();
+    await s2.saveDocuments([
+      doc('r1', 'Trump said: “We support sanctions on Russia.”', { published: '2025-01-10', quotes: [{ text: 'We support sanctions on Russia.', actor: 'donald-trump' }] }),
+      doc('r2', 'Trump opposed sanctions on Russia.', { published: '2025-05-10' }),
+    ]);
+    assert.deepEqual(await reversals(s2, { actor: 'donald-trump' }), []);
+    await s2.saveDocument(doc('r3', 'Trump said: “I oppose sanctions on Russia.”', { published: '2025-05-12', quotes: [{ text: 'I oppose sanctions on Russia.', actor: 'donald-trump' }] }));
+    const [r] = await reversals(s2, { actor: 'donald-trump' });
+    assert.deepEqual([r.issue, r.before.stance, r.after.stance], ['sanctions', 'supports', 'opposes']);
+  } finally {
+    await s2.close();
+    rmSync(dir2, { recursive: true, force: true });
+  }
+});

@@ -71,6 +71,10 @@ function stancesByMonth(list: StoredPosition[]): Period[] {
   return out;
 }
 
+function attested(p: Period): boolean {
+  return p.evidence.some((e) => e.via === 'quote') || new Set(p.evidence.map((e) => e.evidence.start + '@' + e.articleId)).size >= 2;
+}
+
 /**
  * Reversals: a month in which an actor's prevailing stance on an issue is the opposite
  * (supports ↔ opposes) of its previous clear stance. Conditional stances reverse nothing.
@@ -87,7 +91,9 @@ export async function reversals(store: Store, o: { actor?: string; issue?: strin
     const [actor, issue] = k.split('\u0000');
     let prev: Period | null = null;
     for (const cur of stancesByMonth(list)) {
-      if (cur.stance === 'conditional') continue;
+      // Only well-attested stances count: the actor's own words (a quote), or two narrative
+      // sentences saying the same. One loose sentence neither makes nor breaks a reversal.
+      if (cur.stance === 'conditional' || !attested(cur)) continue;
       if (prev && prev.stance !== cur.stance)
         out.push({ actor, issue, before: { ...prev }, after: { ...cur } });
       prev = cur;
