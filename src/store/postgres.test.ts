@@ -118,7 +118,9 @@ async function scenario(s: Store): Promise<unknown> {
   const summaries = (items: { ingestedAt: string }[]) => items.map((x) => ({ ...x, ingestedAt: '' }));
   out.articles = summaries(await walk((cursor) => s.listArticles({ limit: 2, cursor })));
   out.byActor = summaries((await s.listArticles({ actor: 'vladimir-putin' })).items);
-  out.search = (await s.searchArticles('said')).items.map((h) => h.id).sort();
+  // Same hits and excerpts; ranks are engine scores (bm25, ts_rank), so only their order is compared.
+  out.search = (await s.searchArticles('said')).items.map((h) => ({ ...h, rank: 0, ingestedAt: '' })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  out.searchRare = (await s.searchArticles('tariffs')).items.map((h) => ({ ...h, rank: 0, ingestedAt: '' }));
   out.actors = await walk((cursor) => s.listActors({ limit: 4, cursor }));
   out.actor = await s.getActor('trump');
   out.quotes = await walk((cursor) => s.quotes({ limit: 2, cursor }));

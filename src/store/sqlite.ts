@@ -23,7 +23,7 @@ import {
   type StoredQuote,
   type StoreStats,
 } from './store.js';
-import { actorRow, aliasKey, articleSummary, dyadDayTotals, eventRow, ftsQuery, mergeActor, NEAR_DUPLICATE_CANDIDATES, nextSearchCursor, quoteRow, searchCursor, SEARCH_WINDOW, type Row } from './rows.js';
+import { actorRow, aliasKey, articleSummary, dyadDayTotals, excerpt, eventRow, ftsQuery, mergeActor, NEAR_DUPLICATE_CANDIDATES, nextSearchCursor, quoteRow, searchCursor, SEARCH_WINDOW, type Row } from './rows.js';
 
 import * as analysis from './sqliteAnalysis.js';
 import type { DyadFilter, DyadPoint, DyadQuery, DyadSummary, PositionFilter, StoredPosition } from './store.js';
@@ -203,20 +203,21 @@ export class SqliteStore implements Store {
     const c = searchCursor(decodeCursor(page?.cursor));
     const q = ftsQuery(query);
     if (!q) return { items: [], next: null };
-    const before = c.before ?? Number.MAX_SAFE_INTEGER;
-    // The tier's oldest row (SEARCH_WINDOW): FTS5 walks a term's rows newest first cheaply.
-    const edge = this.db
-      .prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT 1 OFFSET ?')
-      .get(q, before, SEARCH_WINDOW - 1) as { rowid: number } | undefined;
-    const rows = this.db
-      .prepare(
-        `SELECT ${summaryCols('a')}, snippet(articles_fts, 1, '', '', '…', 24) AS excerpt, bm25(articles_fts) AS rank
-         FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? AND articles_fts.rowid >= ? AND articles_fts.rowid < ?
-         ORDER BY rank, a.seq LIMIT ? OFFSET ?`,
-      )
-      .all(q, edge?.rowid ?? 0, before, limit + 1, c.offset) as Row[];
-    const items = rows.slice(0, limit).map((r) => ({ ...articleSummary(r), excerpt: String(r.excerpt), rank: Number(r.rank) }));
-    return { items, next: nextSearchCursor(c, limit, rows.length > limit, edge ? Number(edge.rowid) : null) };
+    // The tier: FTS5 walks a word's rows newest first cheaply and scores them on the way; the
+    // sort by score is done on those SEARCH_WINDOW rows only. (A rowid range with ORDER BY
+    // rank, or snippet(), makes FTS5 read the word's whole doclist.)
+    const tier = this.db
+      .prepare('SELECT rowid AS seq, bm25(articles_fts) AS rank FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?')
+      .all(q, c.before ?? Number.MAX_SAFE_INTEGER, SEARCH_WINDOW) as { seq: number; rank: number }[];
+    const ranked = [...tier].sort((x, y) => x.rank - y.rank || x.seq - y.seq).slice(c.offset, c.offset + limit + 1);
+    const rank = new Map(ranked.map((r) => [r.seq, r.rank]));
+    const rows = ranked.length
+      ? (this.db.prepare(`SELECT ${summaryCols('a')}, a.text AS body FROM articles a WHERE a.seq IN (${ranked.map(() => '?').join(',')})`).all(...rank.keys()) as Row[])
+      : [];
+    rows.sort((x, y) => rank.get(Number(x.seq))! - rank.get(Number(y.seq))! || Number(x.seq) - Number(y.seq));
+    const items = rows.slice(0, limit).map((r) => ({ ...articleSummary(r), excerpt: excerpt(String(r.body), query), rank: rank.get(Number(r.seq))! }));
+    const edge = tier.length >= SEARCH_WINDOW ? tier[tier.length - 1].seq : null;
+    return { items, next: nextSearchCursor(c, limit, ranked.length > limit, edge) };
   }
 
   private upsertActorsSync(actors: Actor[]): void {
