@@ -59,6 +59,7 @@ function Tip({ hover, actors }: { hover: Hover; actors: Map<string, Actor> }) {
                 {m.q.cue && <div>Cue: {m.q.cue.text}</div>}
                 {m.q.date && <div>Date: {fmtDate(m.q.date)}</div>}
                 {m.q.about.length > 0 && <div>About: {m.q.about.map(name).join(', ')}</div>}
+                {typeof m.q.tone === 'number' && m.q.tone !== 0 && <div>Tone: {m.q.tone > 0 ? 'warm' : 'hostile'} ({m.q.tone > 0 ? '+' : ''}{m.q.tone})</div>}
               </div>
             );
           case 'speaker':

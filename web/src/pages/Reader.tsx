@@ -90,6 +90,21 @@ export function Reader({ id, at }: { id: string; at: number | null }) {
             <Empty title="No quotes">No quotes were found in this article.</Empty>
           )}
         </section>
+        {(doc.positions?.length ?? 0) > 0 && (
+          <section>
+            <h3>Positions</h3>
+            <ul className="plain">
+              {doc.positions!.map((p, i) => (
+                <li key={i} className="event-mini">
+                  <ActorLink id={p.actor} name={name(p.actor)} /> <span className={`stance-tag stance-${p.stance}`}>{p.stance}</span> {p.issue.replace(/[-_]/g, ' ')}
+                  <div className="small muted">
+                    <a href={href(['article', doc.id], { at: p.evidence.start })}>“{p.evidence.text.length > 90 ? p.evidence.text.slice(0, 90) + '…' : p.evidence.text}”</a>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <section>
           <h3>Events</h3>
           {doc.events.length ? (
