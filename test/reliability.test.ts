@@ -56,19 +56,19 @@ describe('queue reliability (own PostgreSQL cluster, worker processes)', { skip 
     return path;
   }
 
-  test('three workers, one killed with SIGKILL mid-way and restarted: 2,000 documents stored exactly once', { timeout: 150_000 }, async () => {
+  test('three workers, one killed with SIGKILL mid-way and restarted: 2,000 documents stored exactly once', { timeout: 360_000 }, async () => {
     const db = await freshDb();
     const queued = await enqueue([writeJsonl('two-thousand.jsonl', 0, 2000)], { db, ...JOBS });
     assert.deepEqual(queued, { queued: 2000, failures: [] });
 
     const workers = [startWorker(db), startWorker(db), startWorker(db)];
-    await until(async () => (await articleCount(db)) >= 500, 90_000, workers);
+    await until(async () => (await articleCount(db)) >= 500, 240_000, workers);
     // Each worker holds a batch (usually two) from its first fetch until the queue runs dry, so a
     // worker killed now dies in the middle of one.
     workers[0].kill('SIGKILL');
     await exited(workers[0]);
     workers[0] = startWorker(db);
-    for (const w of workers) assert.equal(await exited(w, 120_000), 0, w.output());
+    for (const w of workers) assert.equal(await exited(w, 300_000), 0, w.output());
 
     await assertStoredOnce(db, 2000);
     const counts = await jobCounts(db);
@@ -78,35 +78,35 @@ describe('queue reliability (own PostgreSQL cluster, worker processes)', { skip 
     assert.ok((await scalar(db, `SELECT count(*)::int AS n FROM pgboss.job WHERE retry_count > 0`)) > 0, 'no job was retried after the kill');
   });
 
-  test('PostgreSQL stopped mid-run and started again: workers wait, resume, and lose nothing', { timeout: 120_000 }, async () => {
+  test('PostgreSQL stopped mid-run and started again: workers wait, resume, and lose nothing', { timeout: 240_000 }, async () => {
     const db = await freshDb();
-    await enqueue([writeJsonl('restart.jsonl', 10_000, 400)], { db, ...JOBS });
+    await enqueue([writeJsonl('restart.jsonl', 10_000, 300)], { db, ...JOBS });
     const workers = [startWorker(db), startWorker(db)];
-    await until(async () => (await articleCount(db)) >= 100, 60_000, workers);
+    await until(async () => (await articleCount(db)) >= 100, 180_000, workers);
     cluster.stop();
     await new Promise((r) => setTimeout(r, 3000));
     for (const w of workers) assert.equal(w.exitCode, null, `a worker exited while PostgreSQL was down:\n${w.output()}`);
     cluster.start();
-    for (const w of workers) assert.equal(await exited(w, 90_000), 0, w.output());
-    await assertStoredOnce(db, 400);
-    assert.equal((await jobCounts(db)).completed, 400);
+    for (const w of workers) assert.equal(await exited(w, 180_000), 0, w.output());
+    await assertStoredOnce(db, 300);
+    assert.equal((await jobCounts(db)).completed, 300);
   });
 
-  test('the same feed ingested by two workers at once: no duplicates', { timeout: 90_000 }, async () => {
+  test('the same feed ingested by two workers at once: no duplicates', { timeout: 180_000 }, async () => {
     const db = await freshDb();
-    const feed = rssFeed(20_000, 120);
+    const feed = rssFeed(20_000, 60);
     const server = await serve(feed);
     try {
       const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/feed.xml`;
       // Two jobs for one feed: each worker takes one and reads every item of it.
       assert.equal((await enqueue([url, url], { db, ...JOBS })).queued, 2);
       const workers = [startWorker(db, ['--allow-private', '--batch', '1']), startWorker(db, ['--allow-private', '--batch', '1'])];
-      for (const w of workers) assert.equal(await exited(w, 60_000), 0, w.output());
+      for (const w of workers) assert.equal(await exited(w, 150_000), 0, w.output());
     } finally {
       server.close();
     }
-    await assertStoredOnce(db, 120);
-    assert.equal(await scalar(db, `SELECT count(*)::int AS n FROM ingest_log WHERE status = 'stored'`), 120);
+    await assertStoredOnce(db, 60);
+    assert.equal(await scalar(db, `SELECT count(*)::int AS n FROM ingest_log WHERE status = 'stored'`), 60);
   });
 });
 
@@ -120,7 +120,7 @@ const running: Worker[] = [];
 function startWorker(db: string, extra: string[] = []): Worker {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), '--db', db, 'worker', '--once', '--concurrency', '1', '--batch', '8', '--sweep-seconds', '1', ...extra],
+    ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), '--db', db, 'worker', '--once', '--concurrency', '1', '--batch', '16', '--sweep-seconds', '1', ...extra],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PARLEY_DB: '' } },
   ) as Worker;
   let log = '';
