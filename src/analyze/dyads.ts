@@ -1,5 +1,5 @@
 // Dyads: how an ordered pair of actors (or the states they belong to) relate over time.
-import type { DyadBucket, DyadPoint, DyadSummary, Store } from '../store/store.js';
+import { StoreError, type DyadBucket, type DyadPoint, type DyadSummary, type Store } from '../store/store.js';
 import { analysisStore } from './capabilities.js';
 
 export interface DyadSeries {
@@ -13,6 +13,13 @@ export interface DyadSeries {
 export async function resolveActorId(store: Store, idOrName: string): Promise<string> {
   const a = await store.getActor(idOrName);
   return a?.id ?? idOrName;
+}
+
+/** Like resolveActorId, but an actor the store does not know is an error naming it. */
+export async function requireActorId(store: Store, idOrName: string): Promise<string> {
+  const a = await store.getActor(idOrName);
+  if (!a) throw new StoreError(`no actor "${idOrName}" in the store (see parley actors)`, 'not-found');
+  return a.id;
 }
 
 export async function dyadSeries(

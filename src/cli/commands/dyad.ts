@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { printJsonLine, printTable, withStore, type CommandRegistrar } from '../io.js';
 import { choiceArg, dateArg } from '../analysisOptions.js';
-import { dyadSeries } from '../../analyze/dyads.js';
+import { dyadSeries, requireActorId } from '../../analyze/dyads.js';
 
 interface DyadOptions {
   by: string;
@@ -24,7 +24,8 @@ export const dyadCommand: CommandRegistrar = (program) => {
     .option('--json', 'the series as one JSON object')
     .action(async (a: string, b: string, o: DyadOptions, cmd: Command) => {
       const by = choiceArg(o.by, '--by', ['day', 'week', 'month'] as const);
-      const series = await withStore(cmd, (s) => dyadSeries(s, a, b, { by, from: dateArg(o.from, '--from'), to: dateArg(o.to, '--to'), exact: o.exact }));
+      const opts = { by, from: dateArg(o.from, '--from'), to: dateArg(o.to, '--to'), exact: o.exact };
+      const series = await withStore(cmd, async (s) => dyadSeries(s, await requireActorId(s, a), await requireActorId(s, b), opts));
       if (o.json) return printJsonLine(series);
       process.stdout.write(`${series.source} → ${series.target} by ${series.by}\n`);
       printTable(

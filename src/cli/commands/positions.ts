@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { printJsonLine, printTable, withStore, type CommandRegistrar } from '../io.js';
 import { dateArg } from '../analysisOptions.js';
-import { resolveActorId } from '../../analyze/dyads.js';
+import { requireActorId } from '../../analyze/dyads.js';
 import { actorPositions } from '../../analyze/positions.js';
 
 interface PositionsOptions {
@@ -19,7 +19,8 @@ export const positionsCommand: CommandRegistrar = (program) => {
     .option('--to <date>', 'on or before YYYY-MM-DD')
     .option('--json', 'one JSON object per issue')
     .action(async (actor: string, o: PositionsOptions, cmd: Command) => {
-      const stands = await withStore(cmd, async (s) => actorPositions(s, await resolveActorId(s, actor), { from: dateArg(o.from, '--from'), to: dateArg(o.to, '--to') }));
+      const range = { from: dateArg(o.from, '--from'), to: dateArg(o.to, '--to') };
+      const stands = await withStore(cmd, async (s) => actorPositions(s, await requireActorId(s, actor), range));
       if (o.json) return stands.forEach((x) => printJsonLine(x));
       printTable(
         stands.flatMap((st) => st.positions.map((p) => ({ issue: st.issue, now: st.current, date: p.date, stance: p.stance, via: p.via, evidence: p.evidence.text, article: p.articleId.slice(0, 10) }))),
