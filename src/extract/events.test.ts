@@ -119,3 +119,15 @@ test('users extend the trigger lexicon with their own file; a bad type is named 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('robust to odd layers: empty text, mentions off the token grid, tokens past the last sentence', async () => {
+  const { emptyDocument } = await import('../document.js');
+  assert.deepEqual(codeEvents(emptyDocument({ id: 'e', text: '' })), []);
+  const doc = fixture('Russia attacked Ukraine. Then it stopped.', { actors: WAR_ACTORS });
+  doc.mentions.push({ start: 3, end: 9, text: 'sia at', actor: 'nobody', type: 'PERSON' });
+  doc.mentions.push({ start: 500, end: 510, text: '', actor: 'ghost', type: 'PERSON' });
+  doc.sentences = doc.sentences.slice(0, 1);
+  const evs = codeEvents(doc);
+  assert.ok(Array.isArray(evs));
+  for (const e of evs) assert.ok(e.trigger.end <= doc.text.length && e.sentence.end <= doc.text.length);
+});
