@@ -33,7 +33,7 @@ import {
   type StoreStats,
 } from './store.js';
 import { dyadPoints, dyadSummaryRow, positionRow, positionRows, toneRows } from './analysisRows.js';
-import { actorRow, aliasKey, articleSummary, dyadDayTotals, excerpt, eventRow, mergeActor, NEAR_DUPLICATE_CANDIDATES, nextSearchCursor, quoteRow, searchCursor, SEARCH_WINDOW, type Row } from './rows.js';
+import { actorRow, aliasKey, articleSummary, dyadDayTotals, excerpt, eventRow, mergeActor, NEAR_DUPLICATE_CANDIDATES, nextSearchCursor, quoteRow, searchCursor, serializeDocument, SEARCH_WINDOW, type Row } from './rows.js';
 
 type Client = pg.PoolClient | pg.Pool;
 
@@ -139,50 +139,73 @@ export class PostgresStore implements Store {
         (await c.query('SELECT id FROM articles WHERE id = ANY($1::text[])', [docs.map((d) => d.id)])).rows.map((r) => String(r.id)),
       );
       const results: SaveResult[] = [];
-      const fresh: Document[] = [];
       const now = new Date().toISOString();
+      const todo = docs.filter((d, i) => !existing.has(d.id) && docs.findIndex((x) => x.id === d.id) === i);
+      const hashes = new Map(todo.map((d) => [d.id, simhash(d.text)]));
+      const bandsOf = (id: string) => simhashBands(hashes.get(id)!);
+      // Near-duplicate candidates for the whole batch in one query: stored originals sharing a
+      // band, compared earliest first as SQLite does, then originals earlier in this batch.
+      const stored = todo.length
+        ? (
+            await c.query(
+              `SELECT b.band, a.id, a.seq, a.simhash, a.duplicate_of FROM simhash_bands b JOIN articles a ON a.id = b.article_id WHERE b.band = ANY($1::text[])`,
+              [[...new Set(todo.flatMap((d) => bandsOf(d.id)))]],
+            )
+          ).rows
+        : [];
+      type Candidate = { id: string; seq: number; simhash: string; duplicate_of: string | null };
+      const byBand = new Map<string, Candidate[]>();
+      const addCandidate = (band: string, cand: Candidate) => {
+        const list = byBand.get(band) ?? [];
+        list.push(cand);
+        byBand.set(band, list);
+      };
+      for (const r of stored) addCandidate(r.band, { id: r.id, seq: Number(r.seq), simhash: r.simhash, duplicate_of: r.duplicate_of });
+      const fresh: { doc: Document; hash: string; duplicateOf: string | null }[] = [];
+      let nextSeq = Number.MAX_SAFE_INTEGER - docs.length;
       for (const doc of docs) {
         if (existing.has(doc.id)) {
           results.push({ id: doc.id, status: 'duplicate' });
           continue;
         }
-        const hash = simhash(doc.text);
-        const bands = simhashBands(hash);
-        let duplicateOf: string | null = null;
-        const candidates = await c.query(
-          `SELECT id, simhash, duplicate_of FROM articles WHERE id IN (SELECT article_id FROM simhash_bands WHERE band = ANY($1::text[]))
-           ORDER BY seq LIMIT ${NEAR_DUPLICATE_CANDIDATES}`,
-          [bands],
-        );
-        for (const cand of candidates.rows) {
-          if (hammingDistance(cand.simhash, hash) <= NEAR_DUPLICATE_DISTANCE) {
-            duplicateOf = cand.duplicate_of ?? cand.id;
-            break;
-          }
-        }
-        const inserted = await c.query(
-          `INSERT INTO articles (id, title, published, publisher, authors, dateline, url, source, text, simhash, duplicate_of, doc, n_mentions, n_quotes, n_events, ingested_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (id) DO NOTHING`,
-          [
-            doc.id, doc.title, doc.published, doc.publisher, JSON.stringify(doc.authors), doc.dateline, doc.url ?? null, doc.source ?? null,
-            doc.text, hash, duplicateOf, JSON.stringify(doc), doc.mentions.length, doc.quotes.length, doc.events.length, now,
-          ].map(noNul),
-        );
-        if (!inserted.rowCount) {
-          results.push({ id: doc.id, status: 'duplicate' });
-          continue;
-        }
         existing.add(doc.id);
+        const hash = hashes.get(doc.id)!;
+        const bands = bandsOf(doc.id);
+        const seen = new Map<string, Candidate>();
+        for (const band of bands) for (const cand of byBand.get(band) ?? []) seen.set(cand.id, cand);
+        const candidates = [...seen.values()].sort((x, y) => x.seq - y.seq).slice(0, NEAR_DUPLICATE_CANDIDATES);
+        const match = candidates.find((cand) => hammingDistance(cand.simhash, hash) <= NEAR_DUPLICATE_DISTANCE);
+        const duplicateOf = match ? (match.duplicate_of ?? match.id) : null;
         // Only originals are indexed: a near duplicate is linked to its original, and a story
         // syndicated ten thousand times must not make every later lookup compare ten thousand copies.
-        if (!duplicateOf)
-          await c.query('INSERT INTO simhash_bands (band, article_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING', [bands, doc.id]);
-        fresh.push(doc);
+        if (!duplicateOf) for (const band of bands) addCandidate(band, { id: doc.id, seq: nextSeq, simhash: hash, duplicate_of: null });
+        nextSeq++;
+        fresh.push({ doc, hash, duplicateOf });
         results.push(duplicateOf ? { id: doc.id, status: 'near-duplicate', duplicateOf } : { id: doc.id, status: 'stored' });
       }
       if (fresh.length) {
-        await this.upsertActorsIn(c, fresh.flatMap((d) => d.actors), now);
-        await this.insertLayers(c, fresh);
+        const col = <T>(f: (x: (typeof fresh)[number]) => T) => fresh.map((x) => noNul(f(x)));
+        await c.query(
+          `INSERT INTO articles (id, title, published, publisher, authors, dateline, url, source, text, simhash, duplicate_of, doc, n_mentions, n_quotes, n_events, ingested_at)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+             $12::text[], $13::int[], $14::int[], $15::int[], $16::text[])`,
+          [
+            col((x) => x.doc.id), col((x) => x.doc.title), col((x) => x.doc.published), col((x) => x.doc.publisher), col((x) => JSON.stringify(x.doc.authors)),
+            col((x) => x.doc.dateline), col((x) => x.doc.url ?? null), col((x) => x.doc.source ?? null), col((x) => x.doc.text), col((x) => x.hash),
+            col((x) => x.duplicateOf), col((x) => JSON.stringify(x.doc)), col((x) => x.doc.mentions.length), col((x) => x.doc.quotes.length),
+            col((x) => x.doc.events.length), col(() => now),
+          ],
+        );
+        const originals = fresh.filter((x) => !x.duplicateOf).flatMap((x) => simhashBands(x.hash).map((band) => [band, x.doc.id]));
+        if (originals.length)
+          await c.query('INSERT INTO simhash_bands (band, article_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [
+            originals.map((o) => o[0]),
+            originals.map((o) => o[1]),
+          ]);
+      }
+      if (fresh.length) {
+        await this.upsertActorsIn(c, fresh.flatMap((x) => x.doc.actors), now);
+        await this.insertLayers(c, fresh.map((x) => x.doc));
       }
       return results;
     });

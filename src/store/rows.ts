@@ -32,6 +32,14 @@ export function articleSummary(r: Row): ArticleSummary {
   };
 }
 
+/**
+ * The stored form of a document: every layer but tokens. Tokens are most of a processed
+ * document's size (about 20 times its text) and any stage can recompute them from the text.
+ */
+export function serializeDocument(doc: Document): string {
+  return JSON.stringify({ ...doc, tokens: [] });
+}
+
 export function actorRow(r: Row): Actor {
   return {
     id: String(r.id),

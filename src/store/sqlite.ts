@@ -23,7 +23,7 @@ import {
   type StoredQuote,
   type StoreStats,
 } from './store.js';
-import { actorRow, aliasKey, articleSummary, dyadDayTotals, excerpt, eventRow, ftsQuery, mergeActor, NEAR_DUPLICATE_CANDIDATES, nextSearchCursor, quoteRow, searchCursor, SEARCH_WINDOW, type Row } from './rows.js';
+import { actorRow, aliasKey, articleSummary, dyadDayTotals, excerpt, eventRow, ftsQuery, mergeActor, NEAR_DUPLICATE_CANDIDATES, nextSearchCursor, quoteRow, searchCursor, serializeDocument, SEARCH_WINDOW, type Row } from './rows.js';
 
 import * as analysis from './sqliteAnalysis.js';
 import type { DyadFilter, DyadPoint, DyadQuery, DyadSummary, PositionFilter, StoredPosition } from './store.js';
@@ -101,7 +101,7 @@ export class SqliteStore implements Store {
       text: doc.text,
       simhash: hash,
       duplicate_of: duplicateOf,
-      doc: JSON.stringify(doc),
+      doc: serializeDocument(doc),
       n_mentions: doc.mentions.length,
       n_quotes: doc.quotes.length,
       n_events: doc.events.length,
