@@ -68,8 +68,8 @@ export function resolveActors(doc: Document, lex: Lexicon): { actors: Actor[]; m
   const date = doc.published;
   const n = tokens.length;
   const keys = tokenKeys(text, tokens);
-  const tokAt = new Map<number, number>(); // char start → token index
-  const tokEnd = new Map<number, number>(); // char end → token index
+  const tokAt = new OffsetIndex(text.length); // char start → token index
+  const tokEnd = new OffsetIndex(text.length); // char end → token index
   for (let i = 0; i < n; i++) {
     tokAt.set(tokens[i].start, i);
     tokEnd.set(tokens[i].end, i);
@@ -210,7 +210,7 @@ function currentRole(e: ActorEntry, date: string | null): string | null {
 
 // Titles before a name tell the role, country and affiliation of people nobody listed:
 // "German Chancellor Friedrich Merz", "Kremlin spokesman Dmitry Peskov".
-function describeFromTitle(a: DocActor, ti: number, tokens: Token[], keys: string[], text: string, ents: Entity[], tokEnd: Map<number, number>, lex: Lexicon): void {
+function describeFromTitle(a: DocActor, ti: number, tokens: Token[], keys: string[], text: string, ents: Entity[], tokEnd: OffsetIndex, lex: Lexicon): void {
   let j = ti - 1;
   const s = tokens[ti].sentence;
   const titleEnd = j;
@@ -249,6 +249,21 @@ const TITLE_INNER = new Set(['minister', 'secretary', 'general', 'president', 'c
 
 type M = Mention & { tok: number; last: number };
 
+/** Token index by character offset; a typed array, not a Map, for speed. */
+class OffsetIndex {
+  private readonly at: Int32Array;
+  constructor(length: number) {
+    this.at = new Int32Array(length + 1).fill(-1);
+  }
+  set(offset: number, token: number): void {
+    this.at[offset] = token;
+  }
+  get(offset: number): number | undefined {
+    const v = this.at[offset];
+    return v >= 0 ? v : undefined;
+  }
+}
+
 interface RoleSpan {
   start: number;
   end: number;
@@ -257,7 +272,7 @@ interface RoleSpan {
 }
 
 function findRoleMentions(
-  doc: Document, keys: string[], lex: Lexicon, ents: Entity[], tokAt: Map<number, number>, tokEnd: Map<number, number>,
+  doc: Document, keys: string[], lex: Lexicon, ents: Entity[], tokAt: OffsetIndex, tokEnd: OffsetIndex,
   date: string | null, actors: Map<string, DocActor>,
 ): RoleSpan[] {
   const { tokens, text } = doc;
