@@ -192,7 +192,7 @@ export class PostgresStore implements Store {
           [
             col((x) => x.doc.id), col((x) => x.doc.title), col((x) => x.doc.published), col((x) => x.doc.publisher), col((x) => JSON.stringify(x.doc.authors)),
             col((x) => x.doc.dateline), col((x) => x.doc.url ?? null), col((x) => x.doc.source ?? null), col((x) => x.doc.text), col((x) => x.hash),
-            col((x) => x.duplicateOf), col((x) => JSON.stringify(x.doc)), col((x) => x.doc.mentions.length), col((x) => x.doc.quotes.length),
+            col((x) => x.duplicateOf), col((x) => serializeDocument(x.doc)), col((x) => x.doc.mentions.length), col((x) => x.doc.quotes.length),
             col((x) => x.doc.events.length), col(() => now),
           ],
         );
