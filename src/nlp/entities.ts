@@ -124,26 +124,39 @@ export function findEntities(text: string, tokens: Token[], lex: Lexicon): Entit
     let s = 0;
     while (s < n) {
       const e = sentEnd(s);
+      // One pass, on character codes: letters, all-capital words, capitalised content words.
       let up = 0;
       let letters = 0;
+      let content = 0;
+      let caps = 0;
+      let digits = false;
       for (let j = s; j < e; j++) {
-        if (/[A-Za-z]/.test(raw[j])) {
+        const r = raw[j];
+        const c0 = r.charCodeAt(0);
+        const upper0 = c0 >= 65 && c0 <= 90;
+        const lower0 = c0 >= 97 && c0 <= 122;
+        let hasLetter = upper0 || lower0;
+        let allUpper = r.length > 1;
+        for (let k = 0; k < r.length; k++) {
+          const c = r.charCodeAt(k);
+          if (c >= 97 && c <= 122) {
+            hasLetter = true;
+            allUpper = false;
+          } else if (c >= 65 && c <= 90) hasLetter = true;
+          else if ((c >= 48 && c <= 57) || c === 44 || c === 40 || c === 41) digits = true;
+        }
+        if (hasLetter) {
           letters++;
-          if (raw[j].length > 1 && raw[j] === raw[j].toUpperCase()) up++;
+          if (allUpper) up++;
+        }
+        // A heading in title case ("Trump Faces Challenges in Ukraine Peace Efforts"): no final
+        // punctuation and nearly every content word capitalised.
+        if ((upper0 || lower0) && !(lower0 && r.length <= 3)) {
+          content++;
+          if (upper0) caps++;
         }
       }
       if (letters >= 3 && up / letters > 0.6) shouting.add(tokens[s].sentence);
-      // A heading in title case ("Trump Faces Challenges in Ukraine Peace Efforts"): no final
-      // punctuation and nearly every content word capitalised.
-      let content = 0;
-      let caps = 0;
-      for (let j = s; j < e; j++) {
-        if (!/^[A-Za-z]/.test(raw[j]) || (raw[j].length <= 3 && /^[a-z]/.test(raw[j]))) continue;
-        content++;
-        if (/^[A-Z]/.test(raw[j])) caps++;
-      }
-      let digits = false;
-      for (let j = s; j < e && !digits; j++) digits = /[\d,()]/.test(raw[j]);
       if (!digits && content >= 3 && caps / content > 0.75 && !/[.!?"”:]$/.test(raw[e - 1])) shouting.add(tokens[s].sentence);
       s = e;
     }
