@@ -190,6 +190,11 @@ export function subjectLeft(ctx: SentenceCtx, a: number): number {
       if (w === ';') return NONE;
       if ((w === '"' || w === '”') && k - 1 >= ctx.from && ctx.toks[k - 1].pos === 'PUNCT') return NONE;
       if (w === 'which' || w === 'who') {
+        // "Uyghurs who remain in custody since authorities deported …": the verb has its own
+        // subject right before it, so the relative pronoun's antecedent is not it.
+        let v = a - 1;
+        while (v > k && (ctx.toks[v].pos === 'ADV' || ctx.toks[v].pos === 'AUX')) v--;
+        if (v > k + 1 && (ctx.toks[v].pos === 'NOUN' || ctx.toks[v].pos === 'PRON')) return NONE;
         let j = k - 1;
         if (j >= ctx.from && ctx.lower[j] === ',') j--;
         return j >= ctx.from ? ctx.slotAt[j] : NONE;
