@@ -173,6 +173,17 @@ export const migrations: Migration[] = [
     name: 'actor affiliation and country indexes',
     common: [`CREATE INDEX actors_affiliation ON actors (affiliation)`, `CREATE INDEX actors_country ON actors (country)`],
   },
+  {
+    // PostgreSQL reads a dyad's per-day totals from the index alone when it carries the sums
+    // (SQLite's lookups through the primary key are already cheap).
+    version: 7,
+    name: 'covering indexes for the per-day dyad totals (PostgreSQL)',
+    common: [],
+    postgres: [
+      `CREATE INDEX dyad_events_day_cover ON dyad_events_day (source, target, date, type) INCLUDE (n, total)`,
+      `CREATE INDEX dyad_tone_day_cover ON dyad_tone_day (source, target, date) INCLUDE (n, total)`,
+    ],
+  },
 ];
 
 /**
