@@ -338,7 +338,8 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
           if (!tailGap.includes(MASK)) {
             const subj = subjectBefore(masked, unit.start, cs, tags, isCue);
             const restWords = wordsIn(masked, ce, unit.end);
-            const subjStartsClause = subj && (subj.start === unit.start || /^(?:but|and|so|yet|meanwhile)$/.test(wordsIn(masked, unit.start, subj.start).map((w) => w.w).join(' ')));
+            const lead = subj ? masked.slice(unit.start, subj.start) : '';
+            const subjStartsClause = subj && !/[,;:\u0001]/.test(lead) && wordsIn(masked, unit.start, subj.start).length <= 2;
             // The head before the first comma must be a noun phrase: "Putin is methodical, said …" is inverted.
             const head = subj ? wordsIn(masked, subj.start, subj.end) : [];
             const firstComma = head.findIndex((w, k) => k > 0 && /,/.test(w.gapBefore));
@@ -369,7 +370,8 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
         const verb = [...left].reverse().find((w, k) => k > 0 && k < 7 && isVerbLikeAt(w.start));
         if (!verb) continue;
         subj = subjectBefore(masked, unit.start, verb.start, tags, isCue);
-      } else subj = subjectBefore(masked, unit.start, cs, tags, isCue);
+      } else if (/^(?:and|but|or|then)$/.test(last.w)) subj = firstSubject(unit, last.start); // "X blamed Y and said"
+      else subj = subjectBefore(masked, unit.start, cs, tags, isCue);
       if (subj && PREPOSITION.test(masked.slice(subj.start, subj.end).split(/\s/)[0].toLowerCase())) subj = null;
       if (subj) {
         const sw = wordsIn(masked, subj.start, subj.end);
