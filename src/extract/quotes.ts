@@ -372,7 +372,15 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
         subj = subjectBefore(masked, unit.start, verb.start, tags, isCue);
       } else if (/^(?:and|but|or|then)$/.test(last.w)) subj = firstSubject(unit, last.start); // "X blamed Y and said"
       else subj = subjectBefore(masked, unit.start, cs, tags, isCue);
-      if (subj && PREPOSITION.test(masked.slice(subj.start, subj.end).split(/\s/)[0].toLowerCase())) subj = null;
+      if (subj && PREPOSITION.test(masked.slice(subj.start, subj.end).split(/\s/)[0].toLowerCase())) {
+        // "In an interview with the Post Trump said …": the name closing the phrase is the subject.
+        const r: Range = subj;
+        let named: Range | null = null;
+        for (let mi = firstMention(r.start); mi < mentions.length && mentions[mi].start < r.end; mi++) {
+          if (mentions[mi].end === r.end && mentions[mi].start > r.start) named = { start: mentions[mi].start, end: mentions[mi].end };
+        }
+        subj = named;
+      }
       if (subj) {
         const sw = wordsIn(masked, subj.start, subj.end);
         const lastW = sw[sw.length - 1]?.w;
