@@ -105,9 +105,10 @@ export interface Position {
   issue: string;
   stance: Stance;
   date: string | null;
-  /** The quote or sentence that states the position. */
+  /** The quote or sentence that states the position (for an event: its sentence). */
   evidence: Span;
-  via: 'quote' | 'sentence';
+  /** quote: the actor's own words; sentence: the narrative says so; event: what the actor did ("paused arms deliveries"). */
+  via: 'quote' | 'sentence' | 'event';
 }
 
 export interface Document {

@@ -49,7 +49,7 @@ interface Period {
 }
 
 /**
- * The prevailing stance per month. Quotes weigh twice a narrative sentence; a month whose
+ * The prevailing stance per month. Quotes and acts weigh twice a narrative sentence; a month whose
  * evidence is split evenly has no prevailing stance and is skipped.
  */
 function stancesByMonth(list: StoredPosition[]): Period[] {
@@ -61,18 +61,20 @@ function stancesByMonth(list: StoredPosition[]): Period[] {
   }
   const out: Period[] = [];
   for (const [period, ps] of [...months].sort((a, b) => a[0].localeCompare(b[0]))) {
-    const score = ps.reduce((s, p) => s + (p.via === 'quote' ? 2 : 1) * (p.stance === 'opposes' ? -1 : 1), 0);
+    // The actor's own words and acts weigh twice what a narrative sentence says of them.
+    const score = ps.reduce((s, p) => s + (p.via === 'sentence' ? 1 : 2) * (p.stance === 'opposes' ? -1 : 1), 0);
     if (score === 0) continue;
     const stance: Stance = score < 0 ? 'opposes' : ps.some((p) => p.stance === 'conditional') && !ps.some((p) => p.stance === 'supports') ? 'conditional' : 'supports';
     const evidence = ps.filter((p) => (stance === 'opposes' ? p.stance === 'opposes' : p.stance !== 'opposes'));
-    evidence.sort((a, b) => (a.via === b.via ? 0 : a.via === 'quote' ? -1 : 1));
+    const rank = { quote: 0, event: 1, sentence: 2 } as const;
+    evidence.sort((a, b) => rank[a.via] - rank[b.via]);
     out.push({ period, stance, evidence });
   }
   return out;
 }
 
 function attested(p: Period): boolean {
-  return p.evidence.some((e) => e.via === 'quote') || new Set(p.evidence.map((e) => e.evidence.start + '@' + e.articleId)).size >= 2;
+  return p.evidence.some((e) => e.via !== 'sentence') || new Set(p.evidence.map((e) => e.evidence.start + '@' + e.articleId)).size >= 2;
 }
 
 /**

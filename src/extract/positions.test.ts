@@ -36,3 +36,14 @@ test('quotes get a tone', () => {
   findPositions(doc);
   assert.ok((doc.quotes[0].tone ?? 0) < 0);
 });
+
+test('acts show stances; a sentence already read as a stance is not counted twice', async () => {
+  const { codeEvents } = await import('./events.js');
+  const doc = fixture('Trump resumed arms shipments to Ukraine. The White House has put arms deliveries to Ukraine on pause.', { actors: WAR_ACTORS });
+  doc.events = codeEvents(doc);
+  const ps = findPositions(doc).map((p) => [p.actor, p.issue, p.stance, p.via]);
+  assert.deepEqual(ps, [
+    ['white-house', 'arms-supply', 'opposes', 'sentence'],
+    ['donald-trump', 'arms-supply', 'supports', 'event'],
+  ]);
+});

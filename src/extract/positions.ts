@@ -3,7 +3,7 @@
 // narrative sentence in which the actor is the one supporting or opposing it ("the idea was
 // rebuffed by the Kremlin"). Stance comes from cue words near the issue phrase
 // (lexicons/issues.yaml); a negator just before a cue flips it.
-import type { Document, Mention, Position, Stance } from '../document.js';
+import type { Document, Event, Mention, Position, Stance } from '../document.js';
 import type { Stage, StageFactory } from '../pipeline.js';
 import { loadIssueLexicon, type IssueLexicon } from '../analyze/issueLexicon.js';
 import { loadToneLexicon, scoreTone, type ToneLexicon } from '../analyze/tone.js';
@@ -49,7 +49,38 @@ export function findPositions(doc: Document, lex: IssueLexicon = loadIssueLexico
     }
     prevSentence = text;
   }
+  out.push(...eventPositions(doc, lex, out));
   return dedupe(out);
+}
+
+/** What an act says about its actor's stance: aid and sanctions support, rejections and pauses oppose. */
+const ACT_STANCE: Partial<Record<Event['type'], Stance>> = {
+  AID: 'supports', SANCTION: 'supports', SUPPORT: 'supports', AGREE: 'supports', COOPERATE: 'supports',
+  REJECT: 'opposes', RETREAT: 'opposes',
+};
+
+/**
+ * Positions shown by events: "the White House put arms deliveries on pause" (opposes arms
+ * supply), "Trump ordered tariffs on India" (supports tariffs). The issue must be named within a
+ * few words of the trigger; a sentence already read as a stance of the same actor is not counted twice.
+ */
+function eventPositions(doc: Document, lex: IssueLexicon, known: Position[]): Position[] {
+  const out: Position[] = [];
+  for (const e of doc.events) {
+    const stance = ACT_STANCE[e.type];
+    if (!stance || !e.source || e.modality === 'negated' || e.modality === 'hypothetical') continue;
+    const from = Math.max(e.sentence.start, e.trigger.start - 40);
+    const to = Math.min(e.sentence.end, e.trigger.end + 40);
+    const window = doc.text.slice(from, to);
+    for (const issue of lex.issues) {
+      issue.pattern.lastIndex = 0;
+      if (!issue.pattern.test(window)) continue;
+      if (known.some((p) => p.actor === e.source && p.issue === issue.id && p.evidence.start === e.sentence.start)) continue;
+      const text = doc.text.slice(e.sentence.start, e.sentence.end);
+      out.push({ actor: e.source, issue: issue.id, stance, date: e.date, evidence: { start: e.sentence.start, end: e.sentence.end, text }, via: 'event' });
+    }
+  }
+  return out;
 }
 
 /**

@@ -178,7 +178,7 @@ export interface StoredPosition {
   stance: 'supports' | 'opposes' | 'conditional';
   date: string | null;
   evidence: { start: number; end: number; text: string };
-  via: 'quote' | 'sentence';
+  via: 'quote' | 'sentence' | 'event';
 }
 
 export interface PositionFilter extends PageRequest {
