@@ -75,7 +75,8 @@ function eventPositions(doc: Document, lex: IssueLexicon, known: Position[]): Po
     for (const issue of lex.issues) {
       issue.pattern.lastIndex = 0;
       if (!issue.pattern.test(window)) continue;
-      if (known.some((p) => p.actor === e.source && p.issue === issue.id && p.evidence.start === e.sentence.start)) continue;
+      const inSentence = (p: Position) => p.evidence.start < e.sentence.end && p.evidence.end > e.sentence.start;
+      if ([...known, ...out].some((p) => p.actor === e.source && p.issue === issue.id && inSentence(p))) continue;
       const text = doc.text.slice(e.sentence.start, e.sentence.end);
       out.push({ actor: e.source, issue: issue.id, stance, date: e.date, evidence: { start: e.sentence.start, end: e.sentence.end, text }, via: 'event' });
     }
