@@ -48,7 +48,8 @@ const PATTERNS: [string, string][] = [
   ['year', `\\b(?:in|since|by|until|till|from|before|after|of|during|early|late|mid-?|throughout|through)\\s+${YEAR}\\b(?!\\s*(?:%|percent))`],
 ];
 const MASTER = new RegExp(PATTERNS.map(([k, p]) => `(?<${k}>${p})`).join('|'), 'gi');
-const TRIGGER = /\d|day|week|month|year|decade|tonight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+// Every pattern needs one of these words (or a year or an ISO date): a cheap test per sentence.
+const TRIGGER = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tomorrow|tonight|days?\b|weeks?|weekend|months?\b|years?\b|decades?|(?:19|20)\d\d\b)/i;
 const MONTH_WORD = new RegExp(`\\b${MO}`, 'gi');
 const GROUP_INDEX: Map<string, number> = (() => {
   // Capture-group numbering: each alternative's own groups follow its named group.
