@@ -131,3 +131,9 @@ test('robust to odd layers: empty text, mentions off the token grid, tokens past
   assert.ok(Array.isArray(evs));
   for (const e of evs) assert.ok(e.trigger.end <= doc.text.length && e.sentence.end <= doc.text.length);
 });
+
+test('verbs joined by "or" share a negation', () => {
+  const evs = code('Trump hasn’t provided Ukraine with missiles or authorized more weapons to send to Ukraine.');
+  assert.ok(evs.length >= 1);
+  assert.ok(evs.every((e) => e.modality === 'negated'), JSON.stringify(evs));
+});

@@ -77,7 +77,7 @@ export function codeEvents(doc: Document, lex: EventLexicon = loadEventLexicon()
       if (m.entry.pos === 'NOUN' && !m.entry.context && consumed.has(m.end - 1)) continue;
       found.push(...codeTrigger(ctx, m.entry, m.start, m.end));
     }
-    events.push(...dedupe(dropRequested(ctx, found)));
+    events.push(...shareNegation(ctx, dedupe(dropRequested(ctx, found))));
     sentStart = sentEnd;
   }
   return events;
@@ -361,6 +361,22 @@ function dropRequested(ctx: SentenceCtx, events: Event[]): Event[] {
       return /\bto\b/.test(between) && !/[.;:]/.test(between);
     });
   });
+}
+
+/** "hasn't provided missiles or authorized weapons to send": verbs joined by "or"/"nor" share a negation. */
+function shareNegation(ctx: SentenceCtx, events: Event[]): Event[] {
+  for (let i = 0; i < events.length; i++) {
+    if (events[i].modality !== 'negated') continue;
+    for (let j = i + 1; j < events.length; j++) {
+      const e = events[j];
+      if (e.modality === 'negated' || e.trigger.start < events[i].trigger.end) continue;
+      const between = ctx.doc.text.slice(events[i].trigger.end, e.trigger.start);
+      if (!/\b(or|nor)\b/.test(between) || /[.;:]|\bbut\b/.test(between)) continue;
+      e.modality = 'negated';
+      e.intensity = intensity(ctx.lex, e.type, 'negated');
+    }
+  }
+  return events;
 }
 
 /** One event per type and actor pair in a sentence; a fuller reading beats a partial one. */
