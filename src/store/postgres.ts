@@ -453,40 +453,52 @@ export class PostgresStore implements Store {
     const c = searchCursor(decodeCursor(page?.cursor));
     const tsq = wordsTsQuery(query);
     if (!tsq) return { items: [], next: null };
-    const before = c.before ?? Number.MAX_SAFE_INTEGER;
-    const [{ top }] = await this.q('SELECT max(seq) AS top FROM articles WHERE seq < $1', [before]);
-    if (top == null) return { items: [], next: null };
-    // The tier: the newest SEARCH_WINDOW matches below `before`. A common word matches a large
-    // share of a big corpus, so look among the newest recency buckets first (the GIN index
-    // answers word AND bucket alone) and widen only when they hold too few matches.
-    const newest = Math.floor(Number(top) / SEARCH_BUCKET);
-    let seqs: number[] = [];
+    // A common word matches a large share of a big corpus: look for the tier (the newest
+    // SEARCH_WINDOW matches below `before`) among the newest recency buckets first (the GIN
+    // index answers word AND bucket alone), and in the whole table only when they hold too few.
+    const newest = c.before !== null ? Math.floor((c.before - 1) / SEARCH_BUCKET) : await this.newestBucket();
+    if (newest === null) return { items: [], next: null };
     for (const span of [2, 8, Infinity]) {
-      const first = newest - span + 1;
-      const buckets = first > 0 ? Array.from({ length: span }, (_, i) => `'~${first + i}'`).join(' | ') : null;
+      const first = Math.max(0, newest - span + 1);
+      // The bucket after the newest too: articles stored since newestBucket() was cached.
+      const buckets = first > 0 ? Array.from({ length: newest + 2 - first }, (_, i) => `'~${first + i}'`).join(' | ') : null;
+      const args = new Args();
+      const q = `to_tsquery('english', ${args.add(tsq)})`;
+      const match = buckets ? `(${q} && ${args.add(buckets)}::tsquery)` : q;
+      // One round trip: the tier, its size and oldest row, the page ranked by ts_rank (negated:
+      // as with SQLite's bm25, lower is better) with each hit's text for the excerpt.
       const rows = await this.q(
-        `WITH m AS MATERIALIZED (
-           SELECT seq FROM articles WHERE tsv @@ ${buckets ? `(to_tsquery('english', $1) && $4::tsquery)` : `to_tsquery('english', $1)`} AND seq < $2)
-         SELECT seq FROM m ORDER BY seq DESC LIMIT $3`,
-        buckets ? [tsq, before, SEARCH_WINDOW, buckets] : [tsq, before, SEARCH_WINDOW],
+        `WITH m AS MATERIALIZED (SELECT seq FROM articles WHERE tsv @@ ${match} AND seq < ${args.add(c.before ?? Number.MAX_SAFE_INTEGER)}),
+           tier AS MATERIALIZED (SELECT seq FROM m ORDER BY seq DESC LIMIT ${args.add(SEARCH_WINDOW)}),
+           info AS (SELECT count(*) AS n, min(seq) AS edge FROM tier),
+           hits AS (SELECT a.seq, -ts_rank(a.tsv, ${q}) AS rank FROM articles a WHERE a.seq IN (SELECT seq FROM tier)
+             ORDER BY rank, a.seq LIMIT ${args.add(limit + 1)} OFFSET ${args.add(c.offset)})
+         SELECT info.n AS tier_size, info.edge AS tier_edge, h.rank, ${summaryCols('a')}, a.text AS body
+         FROM info LEFT JOIN (hits h JOIN articles a ON a.seq = h.seq) ON true ORDER BY h.rank, h.seq`,
+        args.values,
       );
-      seqs = rows.map((r) => Number(r.seq));
-      if (seqs.length >= SEARCH_WINDOW || !buckets) break;
+      const size = Number(rows[0]?.tier_size ?? 0);
+      if (size < SEARCH_WINDOW && buckets) continue;
+      const hits = rows.filter((r) => r.rank !== null);
+      const items = hits.slice(0, limit).map((r) => ({ ...articleSummary(r), excerpt: excerpt(String(r.body), query), rank: Number(r.rank) }));
+      const edge = size >= SEARCH_WINDOW ? Number(rows[0].tier_edge) : null;
+      return { items, next: nextSearchCursor(c, limit, hits.length > limit, edge) };
     }
-    if (!seqs.length) return { items: [], next: null };
-    // Rank with ts_rank, negated so that, as with SQLite's bm25, a lower rank is a better hit.
-    // The excerpt is cut here rather than by ts_headline, which re-parses each whole article
-    // and cost more than the rest of the search together.
-    const rows = await this.q(
-      `WITH hits AS (
-         SELECT a.seq, -ts_rank(a.tsv, to_tsquery('english', $1)) AS rank FROM articles a WHERE a.seq = ANY($2::bigint[])
-         ORDER BY rank, a.seq LIMIT $3 OFFSET $4)
-       SELECT ${summaryCols('a')}, h.rank, a.text AS body FROM hits h JOIN articles a ON a.seq = h.seq ORDER BY h.rank, h.seq`,
-      [tsq, seqs, limit + 1, c.offset],
-    );
-    const items = rows.slice(0, limit).map((r) => ({ ...articleSummary(r), excerpt: excerpt(String(r.body), query), rank: Number(r.rank) }));
-    const edge = seqs.length >= SEARCH_WINDOW ? seqs[seqs.length - 1] : null;
-    return { items, next: nextSearchCursor(c, limit, rows.length > limit, edge) };
+    return { items: [], next: null };
+  }
+
+  private topBucket: { at: number; bucket: number } | null = null;
+
+  /**
+   * The recency bucket of the newest article, cached for two seconds: searches then need one
+   * round trip. Articles stored meanwhile land in that bucket or the next, and search includes both.
+   */
+  private async newestBucket(): Promise<number | null> {
+    if (this.topBucket && Date.now() - this.topBucket.at < 2000) return this.topBucket.bucket;
+    const [{ top }] = await this.q('SELECT max(seq) AS top FROM articles');
+    if (top == null) return null;
+    this.topBucket = { at: Date.now(), bucket: Math.floor(Number(top) / SEARCH_BUCKET) };
+    return this.topBucket.bucket;
   }
 
   async getActor(idOrName: string): Promise<ActorSummary | null> {
