@@ -242,7 +242,6 @@ function isTitleWord(keys: string[], j: number, lex: Lexicon): boolean {
   const node = lex.trie.next.get(keys[j]);
   if (node && (node.title || node.role)) return true;
   // Inner words of multi-word titles ("Secretary General", "Prime Minister").
-  for (const first of lex.trie.next.values()) void first;
   return TITLE_INNER.has(keys[j]);
 }
 const TITLE_INNER = new Set(['minister', 'secretary', 'general', 'president', 'chancellor', 'spokesman', 'spokeswoman', 'envoy', 'special', 'prime', 'foreign', 'defense', 'defence', 'treasury', 'state', 'press', 'deputy', 'vice', 'chief', 'senior', 'former', 'security', 'national', 'adviser', 'advisor', 'leader', 'speaker', 'ambassador', 'commander', 'head']);
