@@ -38,6 +38,20 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = OFF');
     this.db.pragma('busy_timeout = 5000');
+    // Reuse prepared statements: saving a document runs some twenty statements, and preparing
+    // them again for every document cost more than running them. Bounded, since some SQL
+    // varies with its arguments (IN lists, optional filters). Statements are shared, so never
+    // switch one's mode (pluck, raw, expand): prepare that SQL under a different text instead.
+    const prepare = this.db.prepare.bind(this.db);
+    const cache = new Map<string, Database.Statement>();
+    this.db.prepare = ((sql: string) => {
+      let st = cache.get(sql);
+      if (!st) {
+        if (cache.size >= 500) cache.clear();
+        cache.set(sql, (st = prepare(sql)));
+      }
+      return st;
+    }) as typeof this.db.prepare;
   }
 
   async migrate(): Promise<number[]> {
