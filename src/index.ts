@@ -1,5 +1,6 @@
 // The library core. The CLI, the HTTP server and the web app call only what is exported here.
 export * from './document.js';
+export { toContract, sourceRef, type SourceRef } from './contract.js';
 export * from './pipeline.js';
 export { createDefaultPipeline, defaultStages } from './stages.js';
 export * from './store/store.js';

@@ -101,7 +101,8 @@ test('extract prints the document contract and stores nothing; stdin with -; the
   assert.equal(docs.length, 2 + seeds.length);
   for (const d of docs) for (const k of ['id', 'title', 'published', 'publisher', 'authors', 'dateline', 'text', 'actors', 'mentions', 'quotes', 'times', 'events']) assert.ok(k in d, k);
   assert.equal(docs[1].title, 'Talks From Stdin');
-  assert.equal(docs[1].source, 'stdin');
+  assert.deepEqual(docs[1].source, { name: 'stdin' });
+  assert.deepEqual(docs[0].source, { name: join(dir, 'a.txt'), path: join(dir, 'a.txt') });
   assert.ok(!existsSync(extractDb), 'extract opened no database');
   if (seeds.length) {
     // `parley extract ../shared/seeds/*.txt` (the field-by-field checks are in src/ingest/messy-text.test.ts)

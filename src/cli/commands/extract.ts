@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { toContract } from '../../contract.js';
 import { isFailure } from '../../ingest/errors.js';
 import { extract } from '../../ingest/ingest.js';
 import { globals, printJsonLine, type CommandRegistrar } from '../io.js';
@@ -9,7 +10,8 @@ export const extractCommand: CommandRegistrar = (program, setExit) => {
     program
       .command('extract')
       .description('process articles and print each as one JSON line (the document contract); nothing is stored')
-      .argument('<inputs...>', 'files, folders, URLs or - for standard input'),
+      .argument('<inputs...>', 'files, folders, URLs or - for standard input')
+      .addOption(new Option('--format <format>', 'output format: one JSON object per line').choices(['jsonl']).default('jsonl')),
   ).action(async (inputs: string[], opts: IngestCommandOptions, cmd: Command) => {
     let failed = 0;
     for await (const r of extract(inputs, { allowPrivate: !!opts.allowPrivate, lexicons: globals(cmd).lexicon })) {
@@ -17,9 +19,7 @@ export const extractCommand: CommandRegistrar = (program, setExit) => {
         failed++;
         process.stderr.write(`failed: ${r.input}: ${r.error}\n`);
       } else {
-        // the contract's fields first, then whatever later stages add; tokens are internal
-        const { id, title, published, publisher, authors, dateline, url, source, text, actors, mentions, quotes, times, events, tokens: _tokens, ...rest } = r;
-        printJsonLine({ id, title, published, publisher, authors, dateline, url, source, text, actors, mentions, quotes, times, events, ...rest });
+        printJsonLine(toContract(r));
       }
     }
     setExit(failed ? 1 : 0);

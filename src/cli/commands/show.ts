@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { toContract } from '../../contract.js';
 import { withStore, type CommandRegistrar } from '../io.js';
 
 export const showCommand: CommandRegistrar = (program, setExit) => {
@@ -13,6 +14,6 @@ export const showCommand: CommandRegistrar = (program, setExit) => {
         setExit(1);
         return;
       }
-      process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+      process.stdout.write(JSON.stringify(toContract(doc), null, 2) + '\n');
     });
 };
