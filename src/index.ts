@@ -4,7 +4,7 @@ export { toContract, sourceRef, type SourceRef } from './contract.js';
 export * from './pipeline.js';
 export { createDefaultPipeline, defaultStages } from './stages.js';
 export * from './store/store.js';
-export { openStore, resolveDbLocation, DEFAULT_DB } from './store/open.js';
+export { openStore, migrateStore, resolveDbLocation, DEFAULT_DB, type MigrateReport } from './store/open.js';
 export { documentId, simhash } from './ingest/fingerprint.js';
 export { extract, ingest, localProcessor } from './ingest/ingest.js';
 export type { BatchProcessor, ExtractOptions, IngestOptions, IngestSummary, IngestItemResult } from './ingest/ingest.js';
