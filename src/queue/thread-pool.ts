@@ -24,9 +24,17 @@ export interface PoolOptions {
   perThread?: number;
 }
 
-type Task =
+type Task = (
   | { kind: 'job'; payload: IngestJobData; resolve: (v: JobOutput[]) => void; reject: (e: Error) => void }
-  | { kind: 'doc'; payload: Document; resolve: (v: Document) => void; reject: (e: Error) => void };
+  | { kind: 'doc'; payload: Document; resolve: (v: Document) => void; reject: (e: Error) => void }
+) & { lost?: number };
+
+/**
+ * Heap of one pipeline thread. A cap makes each thread collect garbage early instead of growing
+ * towards V8's default (the 1 GiB bar holds for the whole process); an article too big for it
+ * takes its thread down, and only that article fails (see onDeath).
+ */
+const THREAD_HEAP_MB = 384;
 
 interface Slot {
   worker: Worker;
@@ -47,7 +55,7 @@ export class PipelinePool {
 
   constructor(private readonly options: PoolOptions = {}) {
     this.size = Math.max(1, options.size ?? availableParallelism());
-    this.perThread = Math.max(1, options.perThread ?? 64);
+    this.perThread = Math.max(1, options.perThread ?? 16);
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
   }
 
@@ -114,14 +122,25 @@ export class PipelinePool {
       }
       this.dispatch();
     });
-    // A thread that dies (out of memory, a crash in native code) fails only its own tasks; a new
-    // thread takes its place so the pool keeps its size.
+    // A thread that dies (out of memory on a huge article, a crash in native code) takes its
+    // in-flight tasks with it: each goes back to the queue once, so the innocent ones run again
+    // on a fresh thread and only a task that was in flight at two deaths fails.
+    let dead = false;
     const onDeath = (err: Error) => {
+      if (dead) return;
+      dead = true;
       const i = this.slots.indexOf(slot);
-      for (const t of slot.inFlight.values()) t.reject(err);
+      const retry: Task[] = [];
+      for (const t of slot.inFlight.values()) {
+        t.lost = (t.lost ?? 0) + 1;
+        if (t.lost >= 2 || this.closed) t.reject(err);
+        else retry.push(t);
+      }
       slot.inFlight.clear();
+      this.waiting.unshift(...retry);
       if (i < 0 || this.closed) return;
       this.slots[i] = this.spawn();
+      this.dispatch();
     };
     worker.on('error', onDeath);
     worker.on('exit', (code) => {
@@ -139,9 +158,10 @@ export class PipelinePool {
 function startThread(workerData: { pipeline: PipelineOptions; fetch: FetchOptions }): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(fromSource ? './thread-worker.ts' : './thread-worker.js', import.meta.url);
-  if (!fromSource) return new Worker(entry, { workerData });
+  const resourceLimits = { maxOldGenerationSizeMb: THREAD_HEAP_MB };
+  if (!fromSource) return new Worker(entry, { workerData, resourceLimits });
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true, workerData, resourceLimits });
 }
 
 /** ingest()/extract()'s batch processor on a pool: each item prepared and annotated in a thread. */
