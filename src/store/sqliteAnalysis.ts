@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { Document } from '../document.js';
 import { dyadPoints, dyadSummaryRow, positionRow, positionRows, toneRows } from './analysisRows.js';
-import { decodeCursor, encodeCursor, pageLimit, type DyadFilter, type DyadPoint, type DyadQuery, type DyadSummary, type Page, type PositionFilter, type StoredPosition } from './store.js';
+import { decodeCursor, encodeCursor, pageLimit, StoreError, type DyadFilter, type DyadPoint, type DyadQuery, type DyadSummary, type Page, type PositionFilter, type StoredPosition } from './store.js';
 import type { Row } from './rows.js';
 
 export function saveAnalysisRows(db: Database.Database, doc: Document): void {
@@ -35,7 +35,7 @@ const BUCKET = {
 
 export function dyadSeries(db: Database.Database, q: DyadQuery): DyadPoint[] {
   const bucket = BUCKET[q.by ?? 'month'];
-  if (!bucket) throw new Error(`unknown period "${q.by}": use day, week or month`);
+  if (!bucket) throw new StoreError(`unknown period "${q.by}": use day, week or month`, 'bad-request');
   const range: string[] = [];
   const args: unknown[] = [];
   if (q.from) (range.push('AND date >= ?'), args.push(q.from));
