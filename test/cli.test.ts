@@ -84,7 +84,7 @@ test('ingest, then list, show, search; exit 1 when one input fails', async () =>
   assert.equal(doc.published, '2025-07-09');
   assert.deepEqual(doc.authors, ['Olena Hart']);
   assert.equal(doc.dateline, 'KYIV, Ukraine');
-  assert.ok(doc.text.startsWith('Envoys from both sides'));
+  assert.ok(doc.text.startsWith('Envoys Meet in Geneva\n\nEnvoys from both sides'));
   assert.equal(search.code, 0);
   const hits = search.stdout.trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(hits.map((h) => h.title), ['Drone Strikes Hit Odesa Port']);

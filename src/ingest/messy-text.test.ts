@@ -56,9 +56,11 @@ test('seed 002: a headline line and single-newline paragraphs, no date or author
   assert.equal(doc.publisher, null);
   assert.deepEqual(doc.authors, []);
   assert.equal(doc.dateline, null);
-  assert.ok(doc.text.startsWith('As his presidency crosses the 100-day mark'));
+  // the bare headline stays in the text, so offsets are those of the file
+  assert.ok(doc.text.startsWith('Trump Faces Challenges in Ukraine Peace Efforts\n\nAs his presidency crosses the 100-day mark'));
   assert.ok(doc.text.endsWith('deeply rooted geopolitical tensions.'));
-  assert.equal(doc.text.split('\n').length, 10);
+  assert.ok(raw.startsWith(doc.text));
+  assert.equal(doc.text.split('\n').length, 12);
   assertClean(doc.text);
   assertOnlyDropped(raw, doc.text);
 });
@@ -83,7 +85,7 @@ test('seed 004: headline, section headings kept as text, no date', { skip: SKIP_
   assert.equal(doc.publisher, null);
   assert.deepEqual(doc.authors, []);
   assert.equal(doc.dateline, null);
-  assert.ok(doc.text.startsWith('Executive Summary\nAs Ukraine endures'));
+  assert.ok(doc.text.startsWith('Trump Pushes for Ceasefire, Putin Pushes for Kyiv\nExecutive Summary\nAs Ukraine endures'));
   assertClean(doc.text);
   assertOnlyDropped(raw, doc.text);
 });
@@ -113,6 +115,20 @@ test('wire story: (Reuters) dateline, byline with two names, date line, copyrigh
   assert.deepEqual(r.authors, ['Anna Petrova', 'John Smith']);
   assert.equal(r.dateline, 'MOSCOW');
   assert.equal(r.text, 'The Kremlin said on Tuesday that no date had been set for a summit.\n\n"There is no date yet," Kremlin spokesman Dmitry Peskov told reporters.');
+});
+
+test('a bare headline is the title and stays in the text; header lines after it are dropped', () => {
+  const r = parseMessyText('Talks Resume in Istanbul\n\nJune 3, 2025\nBy Anna Petrova\n\nDelegations met again on Monday.');
+  assert.equal(r.title, 'Talks Resume in Istanbul');
+  assert.equal(r.published, '2025-06-03');
+  assert.deepEqual(r.authors, ['Anna Petrova']);
+  assert.equal(r.text, 'Talks Resume in Istanbul\n\nDelegations met again on Monday.');
+});
+
+test('a headline over nothing but header lines leaves no article text', () => {
+  const r = parseMessyText('Talks Resume in Istanbul\n\nJune 3, 2025\nBy Anna Petrova\n\n© 2025 Reuters. All rights reserved.');
+  assert.equal(r.title, 'Talks Resume in Istanbul');
+  assert.equal(r.text, '');
 });
 
 test('plain prose: no title is guessed from a first sentence, nothing is dropped', () => {

@@ -2,7 +2,9 @@
 // ` date 2025-08-22 ` prefix, `Dow Jones` / `Jul 09, 2025` / `By …` header lines, a
 // `KYIV, Ukraine --` dateline, and footers (`Write to … at …@…`, end marks, copyright,
 // disclaimers, "Most Discussed" lists). Cleaning drops whole lines, or a metadata prefix at
-// the start of a line; it never rewrites characters inside the text it keeps.
+// the start of a line; it never rewrites characters inside the text it keeps. A bare headline
+// stays in the text (it states things, and offsets stay those of the pasted text); a headline
+// ending with its outlet (`… -- WSJ`) is a header line and is dropped like the byline.
 import { dateAtStart, dateLine } from './dates.js';
 import { isBoilerplateLine, isListItemLike, LIST_HEADING } from './boilerplate.js';
 import { findPublisher } from './publishers.js';
@@ -142,6 +144,7 @@ export function parseMessyText(input: string, hints: ParseHints = {}): ParsedTex
   // Header: title, publisher, date and byline lines before the first paragraph of prose.
   let i = 0;
   let first = true;
+  let headline: Line | null = null;
   for (; i < lines.length; i++) {
     const l = lines[i];
     if (l.blank) continue;
@@ -163,6 +166,11 @@ export function parseMessyText(input: string, hints: ParseHints = {}): ParsedTex
       meta.title = s.title;
       suffixPublisher = s.publisher;
       abbreviation = s.abbreviation;
+      if (s.title === t) {
+        headline = l;
+        first = false;
+        continue;
+      }
     } else {
       break;
     }
@@ -247,6 +255,8 @@ export function parseMessyText(input: string, hints: ParseHints = {}): ParsedTex
       continue;
     }
   }
+  // a headline over nothing but header and boilerplate lines is not an article
+  if (headline && !lines.some((l) => l.keep && l !== headline && trimmed(l))) headline.keep = false;
   meta.published ??= footerDate;
   meta.publisher = headerPublisher ?? suffixPublisher ?? wire ?? holder ?? abbreviation;
   meta.authors = [...new Set(meta.authors)];
