@@ -707,7 +707,7 @@ const PERIOD: Record<string, (day: string | null) => string | null> = {
     d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
     return isoDay(d);
   },
-  month: (day) => (day == null ? null : day.slice(0, 7)),
+  month: (day) => (day && /^\d{4}-\d{2}/.test(day) ? day.slice(0, 7) : null),
 };
 
 /** Numbered placeholders for a query built piece by piece. */

@@ -27,10 +27,13 @@ export function saveAnalysisRows(db: Database.Database, doc: Document): void {
 const MEMBERS = (name: string) => `${name}(id) AS (SELECT ? UNION SELECT x.id FROM actors x JOIN ${name} m
   ON x.affiliation = m.id OR (x.affiliation IS NULL AND x.country = m.id AND x.id <> m.id))`;
 
+// Only dates precise enough for the period count: SQLite's date() would read a bare year
+// ("2025") as a Julian day number, in 4707 BC.
+const DAY = (c: string) => `${c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'`;
 const BUCKET = {
-  day: (c: string) => `date(substr(${c}, 1, 10))`,
-  week: (c: string) => `date(substr(${c}, 1, 10), 'weekday 0', '-6 days')`,
-  month: (c: string) => `substr(${c}, 1, 7)`,
+  day: (c: string) => `CASE WHEN ${DAY(c)} THEN date(substr(${c}, 1, 10)) END`,
+  week: (c: string) => `CASE WHEN ${DAY(c)} THEN date(substr(${c}, 1, 10), 'weekday 0', '-6 days') END`,
+  month: (c: string) => `CASE WHEN ${c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(${c}, 1, 7) END`,
 };
 
 export function dyadSeries(db: Database.Database, q: DyadQuery): DyadPoint[] {

@@ -375,6 +375,17 @@ export function storeContract(engine: string, create: () => Promise<StoreDatabas
         assert.deepEqual(await s.dyadSeries({ source: 'donald-trump', target: 'vladimir-putin', by: 'week' }), [
           { period: '2025-08-18', events: 1, byType: { CONSULT: 1 }, intensity: 1, quotes: 1, tone: 2 },
         ]);
+        // Dates only as precise as a year or a month count only in periods they fit.
+        const vague = doc({ text: 'Vague dates: Kyiv asked Washington twice.', published: null });
+        vague.events = [
+          { type: 'REQUEST', source: 'UKR', target: 'USA', modality: 'asserted', date: '2025', intensity: 2, trigger: { start: 18, end: 23, text: 'asked' }, sentence: { start: 0, end: 41 } },
+          { type: 'REQUEST', source: 'UKR', target: 'USA', modality: 'asserted', date: '2025-09', intensity: 4, trigger: { start: 18, end: 23, text: 'asked' }, sentence: { start: 0, end: 41 } },
+        ];
+        await s.saveDocument(vague);
+        const monthly = await s.dyadSeries({ source: 'UKR', target: 'USA', exact: true });
+        assert.deepEqual(monthly.map((p) => [p.period, p.events]), [['2025-08', 1], ['2025-09', 1]]);
+        for (const by of ['day', 'week'] as const)
+          assert.deepEqual((await s.dyadSeries({ source: 'UKR', target: 'USA', exact: true, by })).map((p) => p.events), [1], by);
         // A speaker's words about themselves are no dyad.
         assert.deepEqual(await s.dyadSeries({ source: 'volodymyr-zelensky', target: 'volodymyr-zelensky', exact: true }), []);
         assert.deepEqual(await s.dyadSeries({ source: 'nobody', target: 'UKR' }), []);
