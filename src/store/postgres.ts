@@ -33,7 +33,7 @@ import {
   type StoreStats,
 } from './store.js';
 import { dyadPoints, dyadSummaryRow, positionRow, positionRows, toneRows } from './analysisRows.js';
-import { actorRow, aliasKey, articleSummary, dyadDayTotals, excerpt, eventRow, mergeActor, NEAR_DUPLICATE_CANDIDATES, nextSearchCursor, quoteRow, searchCursor, serializeDocument, SEARCH_WINDOW, type Row } from './rows.js';
+import { actorRow, aliasKey, articleSummary, dyadDayTotals, excerpt, eventRow, mergeActor, NEAR_DUPLICATE_CANDIDATES, nextSearchCursor, quoteRow, searchCursor, searchTerms, serializeDocument, SEARCH_WINDOW, type Row } from './rows.js';
 
 type Client = pg.PoolClient | pg.Pool;
 
@@ -729,12 +729,13 @@ async function lockKeys(c: pg.PoolClient, keys: string[]): Promise<void> {
 }
 
 /**
- * The user's words as a tsquery: every word must match after stemming, like SQLite's ftsQuery.
+ * The user's words as a tsquery: every word (or "quoted phrase") must match after stemming, like SQLite's ftsQuery.
  * Only letters and digits reach to_tsquery, so no input can inject tsquery operators.
  */
 export function wordsTsQuery(q: string): string {
-  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.join(' & ');
+  return searchTerms(q)
+    .map((t) => (t.length > 1 ? `(${t.join(' <-> ')})` : t[0]))
+    .join(' & ');
 }
 
 /** PostgreSQL text cannot hold NUL characters; SQLite can. Drop them rather than fail the save. */

@@ -16,6 +16,8 @@ test('excerpt: words around the first match, cut marks only where the text was c
 
 test('ftsQuery keeps only letters and digits, quoted, so no input is read as query syntax', () => {
   assert.equal(ftsQuery(`drone' OR 1=1 -- NEAR(x) "y"*`), '"drone" "OR" "1" "1" "NEAR" "x" "y"');
+  assert.equal(ftsQuery('"peace talks" Kyiv "one" "unclosed phrase'), '"peace talks" "Kyiv" "one" "unclosed phrase"');
+  assert.equal(ftsQuery('"" "!"'), '');
   assert.equal(ftsQuery('  !?* '), '');
 });
 

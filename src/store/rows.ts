@@ -151,8 +151,23 @@ export function nextSearchCursor(c: SearchCursor, limit: number, more: boolean, 
  * it starts, which costs several times more on a common word in a large corpus.
  */
 export function ftsQuery(q: string): string {
-  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.map((w) => `"${w}"`).join(' ');
+  return searchTerms(q)
+    .map((t) => `"${t.join(' ')}"`)
+    .join(' ');
+}
+
+/**
+ * A search query as terms that must all match: a single word, or a "quoted phrase" whose words
+ * must follow each other. Only letters and digits survive, so no input is read as query syntax.
+ */
+export function searchTerms(q: string): string[][] {
+  const terms: string[][] = [];
+  for (const m of q.matchAll(/"([^"]*)"?|[^\s"]+/g)) {
+    const words = (m[1] ?? m[0]).match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (m[1] !== undefined && words.length > 1) terms.push(words);
+    else for (const w of words) terms.push([w]);
+  }
+  return terms;
 }
 
 /**

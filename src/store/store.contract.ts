@@ -190,6 +190,10 @@ export function storeContract(engine: string, create: () => Promise<StoreDatabas
         assert.deepEqual((await s.searchArticles('ceasef')).items, [], 'whole words, not prefixes');
         assert.deepEqual((await s.searchArticles('Tariffs')).items.map((h) => h.id), [docs[2].id], 'case-insensitive, title or body');
         assert.deepEqual((await s.searchArticles('tariffs drone')).items, []);
+        assert.deepEqual((await s.searchArticles('"drone attack"')).items.map((h) => h.id).sort(), [docs[0].id, docs[3].id].sort(), 'phrase');
+        assert.deepEqual((await s.searchArticles('"attack drone"')).items, [], 'a phrase keeps its order');
+        assert.deepEqual((await s.searchArticles('"drone attack" Kyiv')).items.map((h) => h.id), [docs[0].id], 'phrase and word');
+        assert.deepEqual((await s.quotes({ search: '"any price"' })).items.length, 1);
         assert.deepEqual((await s.searchArticles('zebra')).items, []);
         assert.deepEqual(await s.searchArticles('  "*!?  '), { items: [], next: null });
         for (const hostile of [`drone' OR 1=1 --`, 'drone & !attack | (x', 'drone:* <-> "', 'NEAR(drone attack)', 'drone\u0000']) {
