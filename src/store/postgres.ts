@@ -615,7 +615,9 @@ export class PostgresStore implements Store {
       acc.total += Number(r.total);
       tones.set(period, acc);
     }
-    return dyadPoints([...events.values()], [...tones.values()].map((t) => ({ period: t.period, n: t.n, mean: t.total / t.n })));
+    // In (period, type) order, as SQLite's GROUP BY yields them, so byType lists types alike.
+    const sorted = [...events.values()].sort((x, y) => (x.period === y.period ? (String(x.type) < String(y.type) ? -1 : 1) : String(x.period) < String(y.period) ? -1 : 1));
+    return dyadPoints(sorted, [...tones.values()].map((t) => ({ period: t.period, n: t.n, mean: t.total / t.n })));
   }
 
   /** An actor and everything affiliated to it (see `members`), or only itself when exact. */
