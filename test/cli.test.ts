@@ -125,4 +125,21 @@ test('usage errors exit 2', async () => {
   assert.match(noInputs.stderr, /missing required argument/);
   assert.equal(badLimit.code, 2);
   assert.match(badLimit.stderr, /--limit must be a positive whole number/);
+  const [emptySearch, ftp] = await Promise.all([parley(['--db', db, 'search', ' ']), parley(['--db', join(dir, 'ftp.db'), 'ingest', 'ftp://x'])]);
+  assert.equal(emptySearch.code, 2);
+  assert.equal(emptySearch.stdout, '');
+  assert.match(emptySearch.stderr, /^parley: search needs words .*\n$/);
+  assert.equal(ftp.code, 1);
+  assert.match(ftp.stderr, /ftp:\/\/x: unsupported URL scheme ftp: \(http and https only\)/);
+});
+
+test('--lexicon is repeatable and leaves the subcommand alone', async () => {
+  // in process: a probe command reads the global the way every command does
+  const { createProgram } = await import('../src/cli/main.js');
+  const { globals } = await import('../src/cli/io.js');
+  const program = createProgram().exitOverride();
+  let seen: { lexicon?: string[]; input?: string } = {};
+  program.command('probe').argument('<input>').action((input: string, _opts, cmd) => (seen = { lexicon: globals(cmd).lexicon, input }));
+  await program.parseAsync(['node', 'parley', '--lexicon', 'a.yaml', '--lexicon', 'b.yaml', 'probe', 'news/']);
+  assert.deepEqual(seen, { lexicon: ['a.yaml', 'b.yaml'], input: 'news/' });
 });

@@ -4,16 +4,39 @@ import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
 import { UsageError } from './io.js';
 
-export async function main(argv: string[]): Promise<number> {
+// Repeatable rather than variadic: a variadic option would swallow the subcommand that follows it.
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** The program with every command registered; `main` parses with it. */
+export function createProgram(setExit: (code: number) => void = () => {}): Command {
   const program = new Command('parley')
     .description('Turn news coverage of a war, a negotiation or a crisis into an evidence-linked model of actors, quotes, events, relations and positions.')
     .option('--db <location>', 'database: a SQLite file path or a postgres:// URL (default: $PARLEY_DB or ./parley.db)')
-    .option('--lexicon <path...>', 'extra actor/lexicon YAML files that extend or override the shipped ones')
+    .option('--lexicon <path>', 'extra actor/lexicon YAML file that extends or overrides the shipped ones (repeatable; later files win)', collect)
     .showHelpAfterError()
     .exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const register of commands) register(program, setExit);
+  return program;
+}
+
+let quietOnEpipe = false;
+// `parley list --json | head` closes the pipe early: that is the reader's choice, not a failure.
+function exitQuietlyOnClosedStdout(): void {
+  if (quietOnEpipe) return;
+  quietOnEpipe = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  exitQuietlyOnClosedStdout();
   let exit = 0;
-  for (const register of commands) register(program, (code) => (exit = Math.max(exit, code)));
+  const program = createProgram((code) => (exit = Math.max(exit, code)));
   try {
     await program.parseAsync(argv);
     return exit;

@@ -25,6 +25,8 @@ export interface ReadOptions extends FetchOptions {
 }
 
 export const isUrl = (s: string) => /^https?:\/\//i.test(s);
+// `ftp://x` is a URL the user meant, not a file name: say so instead of "no such file".
+const otherScheme = (s: string) => /^([a-z][a-z0-9+.-]*:)\/\//i.exec(s)?.[1].toLowerCase();
 
 export async function* readInputs(inputs: Input[], options: ReadOptions = {}): AsyncGenerator<RawItem | Failure> {
   options.onFound?.(inputs.length);
@@ -36,6 +38,7 @@ export async function* readInputs(inputs: Input[], options: ReadOptions = {}): A
     try {
       if (input === '-') yield* fromBytes(await readStdin(options.stdin ?? process.stdin), 'stdin', { options });
       else if (isUrl(input)) yield* readUrl(input, options);
+      else if (otherScheme(input)) throw new InputError(input, `unsupported URL scheme ${otherScheme(input)} (http and https only)`);
       else yield* readPath(input, options, true);
     } catch (err) {
       yield failure(input, err);

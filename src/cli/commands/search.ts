@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { printJsonLine, printTable, withStore, type CommandRegistrar } from '../io.js';
+import { printJsonLine, printTable, UsageError, withStore, type CommandRegistrar } from '../io.js';
 import { positiveInt } from '../numbers.js';
 
 export const searchCommand: CommandRegistrar = (program) => {
@@ -11,7 +11,9 @@ export const searchCommand: CommandRegistrar = (program) => {
     .option('--cursor <cursor>', 'continue from a previous page')
     .option('--json', 'one JSON object per line')
     .action(async (query: string[], opts: { limit: string; cursor?: string; json?: boolean }, cmd: Command) => {
-      const page = await withStore(cmd, (s) => s.searchArticles(query.join(' '), { limit: positiveInt(opts.limit, '--limit'), cursor: opts.cursor }));
+      const q = query.join(' ').trim();
+      if (!q) throw new UsageError('search needs words to look for (the query is empty)');
+      const page = await withStore(cmd, (s) => s.searchArticles(q, { limit: positiveInt(opts.limit, '--limit'), cursor: opts.cursor }));
       if (opts.json) for (const h of page.items) printJsonLine(h);
       else {
         printTable(page.items.map((h) => ({ ...h, title: h.title ?? '' })), ['id', 'published', 'title', 'excerpt']);
