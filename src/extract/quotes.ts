@@ -9,6 +9,8 @@ import { MASK, maskQuotes, sentenceUnits, speakerAfter, subjectBefore, wordsIn, 
 import { findQuotedSpans, paragraphs, type QuotedSpan } from './quote-marks.js';
 import { speechLexicon, type CueStrength, type SpeechLexicon } from './speech-lexicon.js';
 
+const SPEECH_NOUN_THAT = /(?:claims?|assertions?|argument|insistence|warnings?|promises?|pledges?|vows?|demands?|calls?|statements?|suggestion|contention|allegations?|belief|view|remarks?|comments?)\s+that\b/;
+
 interface Range {
   start: number;
   end: number;
@@ -276,7 +278,10 @@ export function findQuotes(doc: Document, ctx: QuoteContext): Quote[] {
     // Searched within the unit only: a search from the unit's start that found nothing there
     // went on to the end of the document, once per unit (a quarter of the stage's time).
     const unitText = masked.slice(unit.start, unit.end);
-    for (let m = nounRe.exec(unitText); m; m = nounRe.exec(unitText)) {
+    // The full pattern is slow (a look-behind and up to four name words at every position);
+    // most units hold no "<speech noun> that" at all, which a plain search rules out first.
+    const hasNounThat = SPEECH_NOUN_THAT.test(unitText);
+    for (let m = hasNounThat ? nounRe.exec(unitText) : null; m; m = nounRe.exec(unitText)) {
       m.index += unit.start;
       const end = m.index + m[0].length;
       const owner = m[1].replace(/[’']s?$/, '');
