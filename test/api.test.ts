@@ -404,6 +404,27 @@ describe('ingest', () => {
     assert.deepEqual(u.json().results.map((x: { input: string; status: string }) => `${x.input}:${x.status}`), ['ok.txt:stored', 'blob.bin:failed']);
   });
 
+  test('a batch with malformed items stores the good ones and reports each bad one', async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/ingest',
+      payload: { items: [{ text: 'Putin said talks were good.' }, { text: '  ' }, { url: 'ftp://x' }, { txt: 'typo', name: 'typo' }, { url: 'http://127.0.0.1:9/a' }] },
+    });
+    assert.equal(r.statusCode, 200);
+    const results: { input: string; status: string; error?: string; message?: string; id?: string }[] = r.json().results;
+    const by = (input: string) => results.find((x) => x.input === input)!;
+    assert.equal(by('text #1').status, 'stored');
+    assert.ok((await get(`/api/articles/${by('text #1').id}`)).body.text.startsWith('Putin said talks were good.'));
+    assert.equal(by('text #2').status, 'failed');
+    assert.equal(by('text #2').error, 'unprocessable');
+    assert.deepEqual([by('ftp://x').error, by('ftp://x').message], ['bad-request', 'ftp://x: unsupported URL scheme ftp: (http and https only)']);
+    assert.equal(by('typo').error, 'bad-request');
+    assert.match(by('typo').message!, /^typo: invalid item/);
+    assert.match(by('http://127.0.0.1:9/a').message!, /private\/loopback addresses are refused by this server/);
+    assert.doesNotMatch(by('http://127.0.0.1:9/a').message!, /--allow-private/);
+    assert.deepEqual(r.json().summary, { stored: 1, duplicate: 0, nearDuplicate: 0, failed: 4 });
+  });
+
   test('400: malformed JSON, an empty body, unknown fields', async () => {
     const bad = await app.inject({ method: 'POST', url: '/api/ingest', payload: '{"text": ', headers: { 'content-type': 'application/json' } });
     assert.equal(bad.statusCode, 400);
@@ -430,6 +451,7 @@ describe('ingest', () => {
     const priv = await app.inject({ method: 'POST', url: '/api/ingest', payload: { url: 'http://127.0.0.1:9/article' } });
     assert.equal(priv.statusCode, 422);
     assert.match(priv.json().message, /private address/);
+    assert.doesNotMatch(priv.json().message, /--allow-private/);
   });
 
   test('413: a body or file over the limit', async () => {

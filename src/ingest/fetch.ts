@@ -19,7 +19,11 @@ export interface FetchOptions {
   timeoutMs?: number;
   maxBytes?: number;
   maxRedirects?: number;
+  /** The remedy named when a private address is refused; a server's users cannot pass a CLI flag. */
+  privateHint?: string;
 }
+
+const PRIVATE_HINT = 'use --allow-private to allow';
 
 export interface Fetched {
   url: string;
@@ -30,20 +34,20 @@ export interface Fetched {
 
 class Refused extends Error {}
 
-function guardedLookup(allow: boolean): LookupFunction {
+function guardedLookup(allow: boolean, hint: string): LookupFunction {
   return ((hostname: string, options: object, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '');
       const list = addresses as LookupAddress[];
       const bad = list.find((a) => isPrivateAddress(a.address));
-      if (bad && !allow) return callback(new Refused(`refused: ${hostname} resolves to the private address ${bad.address} (use --allow-private to allow)`), '');
+      if (bad && !allow) return callback(new Refused(`refused: ${hostname} resolves to the private address ${bad.address} (${hint})`), '');
       if ((options as { all?: boolean }).all) return callback(null, list);
       callback(null, list[0].address, list[0].family);
     });
   }) as LookupFunction;
 }
 
-function requestOnce(url: URL, allow: boolean, opts: Required<Pick<FetchOptions, 'timeoutMs' | 'maxBytes'>>, deadline: number): Promise<Fetched & { location?: string }> {
+function requestOnce(url: URL, allow: boolean, opts: Required<Pick<FetchOptions, 'timeoutMs' | 'maxBytes' | 'privateHint'>>, deadline: number): Promise<Fetched & { location?: string }> {
   return new Promise((resolve, reject) => {
     const mod = url.protocol === 'https:' ? https : http;
     const remaining = Math.max(1, deadline - Date.now());
@@ -51,7 +55,7 @@ function requestOnce(url: URL, allow: boolean, opts: Required<Pick<FetchOptions,
       url,
       {
         method: 'GET',
-        lookup: guardedLookup(allow),
+        lookup: guardedLookup(allow, opts.privateHint),
         headers: {
           'user-agent': 'Parley/0.1 (+news ingestion; https://github.com/)',
           accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5',
@@ -103,7 +107,7 @@ function hostAllowed(url: URL, options: FetchOptions): boolean {
 }
 
 export async function fetchUrl(input: string, options: FetchOptions = {}): Promise<Fetched> {
-  const opts = { timeoutMs: options.timeoutMs ?? FETCH_TIMEOUT_MS, maxBytes: options.maxBytes ?? MAX_INPUT_BYTES };
+  const opts = { timeoutMs: options.timeoutMs ?? FETCH_TIMEOUT_MS, maxBytes: options.maxBytes ?? MAX_INPUT_BYTES, privateHint: options.privateHint ?? PRIVATE_HINT };
   const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
   const deadline = Date.now() + opts.timeoutMs;
   let url: URL;
@@ -117,7 +121,7 @@ export async function fetchUrl(input: string, options: FetchOptions = {}): Promi
     const allow = hostAllowed(url, options);
     const host = url.hostname.replace(/^\[|\]$/g, '');
     if (!allow && isIP(host) && isPrivateAddress(host))
-      throw new InputError(input, `refused: ${hop ? `redirect to ${url.href} goes to` : `${url.host} is`} a private address (use --allow-private to allow)`);
+      throw new InputError(input, `refused: ${hop ? `redirect to ${url.href} goes to` : `${url.host} is`} a private address (${opts.privateHint})`);
     let res: Fetched & { location?: string };
     try {
       res = await requestOnce(url, allow, opts, deadline);

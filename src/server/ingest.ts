@@ -35,6 +35,15 @@ export interface IngestOptions {
   allowPrivate?: boolean;
 }
 
+/** A batch item refused before ingestion (malformed, unsupported URL scheme): it fails alone. */
+export interface InvalidItem {
+  kind: 'invalid';
+  name: string;
+  message: string;
+}
+
+const PRIVATE_HINT = 'private/loopback addresses are refused by this server';
+
 // Building the pipeline loads the language model and lexicons (seconds); a server builds it once.
 const pipelines = new WeakMap<IngestOptions, Pipeline>();
 function pipelineFor(options: IngestOptions): Pipeline {
@@ -66,7 +75,11 @@ function rawItem(item: IngestItem & { kind: 'text' | 'html' }): RawItem {
  * files go through a private temp folder so every reader (encodings, feeds, JSONL, gzip) applies,
  * under their own names. A single item's failure is thrown so the API answers with its status.
  */
-export async function ingestItems(store: Store, items: IngestItem[], options: IngestOptions, single: boolean): Promise<IngestItemResult[]> {
+export async function ingestItems(store: Store, all: (IngestItem | InvalidItem)[], options: IngestOptions, single: boolean): Promise<IngestItemResult[]> {
+  const items = all.filter((i): i is IngestItem => i.kind !== 'invalid');
+  const invalid: IngestItemResult[] = all
+    .filter((i): i is InvalidItem => i.kind === 'invalid')
+    .map((i) => ({ input: i.name, status: 'failed', error: 'bad-request', message: `${i.name}: ${i.message}` }));
   const files = items.filter((i): i is IngestItem & { kind: 'file' } => i.kind === 'file');
   const dir = files.length ? await mkdtemp(join(tmpdir(), 'parley-upload-')) : null;
   try {
@@ -85,7 +98,7 @@ export async function ingestItems(store: Store, items: IngestItem[], options: In
       }
     }
     const core: CoreResult[] = [];
-    await ingest(inputs, store, { pipeline: pipelineFor(options), allowPrivate: options.allowPrivate, onItem: (r) => core.push(r) });
+    if (inputs.length) await ingest(inputs, store, { pipeline: pipelineFor(options), allowPrivate: options.allowPrivate, privateHint: PRIVATE_HINT, onItem: (r) => core.push(r) });
     const rename = (input: string) => {
       for (const [path, name] of names) if (input.startsWith(path)) return name + input.slice(path.length);
       return input;
@@ -95,6 +108,7 @@ export async function ingestItems(store: Store, items: IngestItem[], options: In
         ? { input: rename(r.input), status: 'failed', error: statusOfProblem(r.error ?? ''), message: `${rename(r.input)}: ${r.error ?? 'failed'}` }
         : { input: rename(r.input), status: r.status, id: r.id, duplicateOf: r.duplicateOf ?? null },
     );
+    out.push(...invalid);
     for (const r of out.slice(0, 100)) if (r.id) r.title = (await store.getArticle(r.id))?.title ?? null;
     if (single && out.length === 1 && out[0].status === 'failed') throw new HttpError(out[0].error!, out[0].message!);
     return out;

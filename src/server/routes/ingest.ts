@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { Store } from '../../store/store.js';
 import { route } from '../define.js';
-import { HttpError } from '../errors.js';
-import { ingestItems, summarise, type IngestItem, type IngestOptions } from '../ingest.js';
+import { describeZod, HttpError } from '../errors.js';
+import { ingestItems, summarise, type IngestItem, type IngestOptions, type InvalidItem } from '../ingest.js';
 import { isoDate, paging } from '../schemas.js';
 
 const meta = {
@@ -18,11 +18,25 @@ const meta = {
 const item = z.union([
   z.object({ text: z.string().max(5_000_000), ...meta }).strict(),
   z.object({ html: z.string().max(10_000_000), url: z.string().url().optional(), ...meta }).strict(),
-  z.object({ url: z.string().url().refine((u) => /^https?:/i.test(u), 'only http and https URLs'), name: meta.name }).strict(),
+  z.object({ url: z.string().url().refine((u) => /^https?:/i.test(u), 'unsupported URL scheme (http and https only)'), name: meta.name }).strict(),
 ]);
 type Item = z.infer<typeof item>;
 
-const ingestBody = z.union([item, z.object({ items: z.array(item).min(1).max(500) }).strict()]);
+// Batch items are checked one by one (batchItem) so a malformed item fails alone instead of the batch.
+const ingestBody = z.union([
+  item,
+  z.object({ items: z.array(z.unknown().describe('one item: {text}, {html} or {url}, as for a single item; an invalid item fails alone')).min(1).max(500) }).strict(),
+]);
+
+function batchItem(x: unknown, i: number): IngestItem | InvalidItem {
+  const o = (x && typeof x === 'object' ? x : {}) as Record<string, unknown>;
+  const name = typeof o.name === 'string' && o.name ? o.name : typeof o.url === 'string' && !('html' in o) ? o.url : `item #${i + 1}`;
+  const scheme = typeof o.url === 'string' && !('html' in o) ? /^([a-z][a-z0-9+.-]*:)/i.exec(o.url)?.[1].toLowerCase() : undefined;
+  if (scheme && scheme !== 'http:' && scheme !== 'https:') return { kind: 'invalid', name, message: `unsupported URL scheme ${scheme} (http and https only)` };
+  const r = item.safeParse(x);
+  if (!r.success) return { kind: 'invalid', name, message: describeZod(r.error, 'item') };
+  return toItem(r.data, i);
+}
 
 function toItem(x: Item, i: number): IngestItem {
   const m = { title: 'title' in x ? x.title : undefined, published: 'published' in x ? x.published : undefined, publisher: 'publisher' in x ? x.publisher : undefined };
@@ -62,7 +76,7 @@ export function ingestRoutes(store: Store, options: IngestOptions) {
       consumes: ['text/plain', 'text/html', 'multipart/form-data'],
       errors: [413, 415, 422],
       handler: async ({ req, body }) => {
-        let items: IngestItem[];
+        let items: (IngestItem | InvalidItem)[];
         let single: boolean;
         const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
         if (req.isMultipart()) {
@@ -76,7 +90,7 @@ export function ingestRoutes(store: Store, options: IngestOptions) {
         } else {
           const b = body as z.infer<typeof ingestBody>;
           single = !('items' in b);
-          items = 'items' in b ? b.items.map(toItem) : [toItem(b, 0)];
+          items = 'items' in b ? b.items.map(batchItem) : [toItem(b, 0)];
         }
         const results = await ingestItems(store, items, options, single);
         return { results, summary: summarise(results) };
