@@ -160,3 +160,32 @@ test('datelines: places in capitals before a dash; organisations and plain hyphe
   assert.equal(dl('U.S. -'), null);
   assert.equal(dl('MOSCOW -'), null);
 });
+
+test('wire datelines with a date: place, date and agency read, and only that prefix dropped', () => {
+  const body = 'Russia and Ukraine agreed on Tuesday to a cease-fire around the plant.';
+  let r = parseMessyText(`GENEVA, March 3, 2026 (Reuters) - ${body}`);
+  assert.deepEqual([r.dateline, r.published, r.publisher, r.text], ['GENEVA', '2026-03-03', 'Reuters', body]);
+  r = parseMessyText(`LONDON, March 5, 2026 - ${body}`);
+  assert.deepEqual([r.dateline, r.published, r.publisher, r.text], ['LONDON', '2026-03-05', null, body]);
+  r = parseMessyText(`KYIV, Ukraine (AP) — ${body}`);
+  assert.deepEqual([r.dateline, r.published, r.publisher, r.text], ['KYIV, Ukraine', null, 'Associated Press', body]);
+  r = parseMessyText(`MOSCOW, July 3 -- ${body}`);
+  assert.deepEqual([r.dateline, r.published, r.text], ['MOSCOW', null, body]);
+  // a date in the header wins over the dateline's
+  r = parseMessyText(`March 4, 2026\n\nGENEVA, March 3, 2026 (Reuters) - ${body}`);
+  assert.deepEqual([r.dateline, r.published, r.text], ['GENEVA', '2026-03-04', body]);
+});
+
+test('a dateline date without a year is dated only when a header or footer date gives the year', () => {
+  const body = 'The two sides met for talks on Friday, officials said.';
+  let r = parseMessyText(`WASHINGTON, Aug 22 (Reuters) - ${body}`);
+  assert.deepEqual([r.dateline, r.published, r.publisher, r.text], ['WASHINGTON', null, 'Reuters', body]);
+  r = parseMessyText(`WASHINGTON, Aug 22 (Reuters) - ${body}\n\nAugust 23, 2025`);
+  assert.deepEqual([r.dateline, r.published, r.text], ['WASHINGTON', '2025-08-22', body]);
+  // a December dateline in a story dated in January is from the year before
+  r = parseMessyText(`MOSCOW, Dec. 31 -- ${body}\n\nJanuary 2, 2026`);
+  assert.equal(r.published, '2025-12-31');
+  // not a month: no date, and a lone hyphen is still no dateline
+  r = parseMessyText(`MOSCOW, Ukraine 3 - ${body}`);
+  assert.equal(r.dateline, null);
+});

@@ -32,19 +32,29 @@ export interface ParseHints {
 const DATE_PREFIX = /^\s*(?:date|dated|published)\s*:?\s+(?=\d{4}-\d{2}-\d{2})/i;
 const BYLINE = /^by\s+(.{2,200})$/i;
 const WRITE_TO = /^(?:write to|contact|email|e-mail|reach)\s+(.+)$/i;
-// `KYIV, Ukraine --`, `WASHINGTON (Reuters) -`, `MOSCOW, June 3 (AP) —`
+// `KYIV, Ukraine --`, `WASHINGTON (Reuters) -`, `MOSCOW, June 3 (AP) —`, `GENEVA, March 3, 2026 (Reuters) -`
 const DATELINE =
-  /^((?:[A-Z][A-Z.'’-]+)(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,2})?)(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\(([^)]{2,40})\))?\s*(?:--|—|–|-)\s+(?=\S)/u;
+  /^(?<place>(?:[A-Z][A-Z.'’-]+)(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,2})?)(?:,\s+(?<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+(?<year>\d{4}))?))?\s*(?:\((?<agency>[^)]{2,40})\))?\s*(?:--|—|–|-)\s+(?=\S)/u;
 const NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|ibn|le|la)){0,4}$/u;
 
 // Capitalised openings that are organisations, not places: `NATO -- the alliance said …`
 const NOT_PLACES = /^(?:NATO|EU|UN|OPEC|IAEA|CIA|FBI|NSA|IMF|WHO|OSCE|G7|G20|BRICS|AP|AFP|BBC|CNN|WSJ|U\.S\.|US|UK|U\.K\.|USA|UPDATE|BREAKING|EXCLUSIVE|ANALYSIS|OPINION|WATCH)$/;
 
-function isDatelinePlace(place: string, whole: string, agency: boolean): boolean {
+function isDatelinePlace(place: string, whole: string, wireForm: boolean): boolean {
   const first = place.split(',')[0].trim();
   if (NOT_PLACES.test(first) || !/[A-Z]{3,}/.test(first)) return false;
-  // a lone hyphen is a dateline dash only in the wire form `WASHINGTON (Reuters) - `
-  return agency || !/\s-\s+$/.test(whole);
+  // a lone hyphen is a dateline dash only in the wire forms `WASHINGTON (Reuters) - `, `LONDON, March 5, 2026 - `
+  return wireForm || !/\s-\s+$/.test(whole);
+}
+
+/** A dateline's `March 3` in the year of `anchor` (a date from the header or footer); a day that
+ *  would fall months after the anchor is from the year before (a January story about December). */
+function datelineDate(monthDay: string, anchor: string | null): string | null {
+  if (!anchor) return null;
+  const year = +anchor.slice(0, 4);
+  const d = dateAtStart(`${monthDay}, ${year}`)?.value ?? null;
+  if (d && Date.parse(d) - Date.parse(anchor) > 183 * 86_400_000) return dateAtStart(`${monthDay}, ${year - 1}`)?.value ?? null;
+  return d;
 }
 
 export function normalizeTitleKey(s: string): string {
@@ -139,6 +149,8 @@ export function parseMessyText(input: string, hints: ParseHints = {}): ParsedTex
   let holder: string | null = null;
   let abbreviation: string | null = null;
   let footerDate: string | null = null;
+  // a dateline's date without its year (`WASHINGTON, Aug 22 (Reuters) -`), dated once the footer is read
+  let datelineMonthDay: string | null = null;
   const trimmed = (l: Line) => l.raw.slice(l.from).trim();
 
   // Header: title, publisher, date and byline lines before the first paragraph of prose.
@@ -191,12 +203,17 @@ export function parseMessyText(input: string, hints: ParseHints = {}): ParsedTex
       }
     }
     const dl = DATELINE.exec(l.raw.slice(l.from));
-    if (dl && isDatelinePlace(dl[1], dl[0], !!dl[2])) {
-      meta.dateline = dl[1].trim();
-      if (dl[2]) {
-        const agency = findPublisher(dl[2]);
+    const g = dl?.groups;
+    // a month and day (checked in a leap year, so Feb 29 passes)
+    const dated = !!g?.date && !!dateAtStart(`${g.date.replace(/,\s+\d{4}$/, '')}, 2000`);
+    if (dl && g && isDatelinePlace(g.place, dl[0], !!g.agency || dated)) {
+      meta.dateline = g.place.trim();
+      if (g.agency) {
+        const agency = findPublisher(g.agency);
         if (agency) wire ??= agency.name;
       }
+      if (dated && g.year) meta.published ??= dateAtStart(g.date)?.value ?? null;
+      else if (dated) datelineMonthDay = g.date;
       l.from += dl[0].length;
     }
   }
@@ -257,6 +274,7 @@ export function parseMessyText(input: string, hints: ParseHints = {}): ParsedTex
   }
   // a headline over nothing but header and boilerplate lines is not an article
   if (headline && !lines.some((l) => l.keep && l !== headline && trimmed(l))) headline.keep = false;
+  if (datelineMonthDay) meta.published ??= datelineDate(datelineMonthDay, footerDate);
   meta.published ??= footerDate;
   meta.publisher = headerPublisher ?? suffixPublisher ?? wire ?? holder ?? abbreviation;
   meta.authors = [...new Set(meta.authors)];
