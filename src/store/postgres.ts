@@ -33,7 +33,7 @@ import {
   type StoreStats,
 } from './store.js';
 import { dyadPoints, dyadSummaryRow, positionRow, positionRows, toneRows } from './analysisRows.js';
-import { actorRow, aliasKey, articleSummary, dyadDayTotals, excerpt, eventRow, mergeActor, NEAR_DUPLICATE_CANDIDATES, nextSearchCursor, quoteRow, searchCursor, searchTerms, serializeDocument, SEARCH_WINDOW, type Row } from './rows.js';
+import { actorRow, aliasKey, articleSummary, dyadDayTotals, excerpt, eventRow, mergeActor, NEAR_DUPLICATE_CANDIDATES, nextSearchCursor, quoteRow, searchAlternatives, searchCursor, serializeDocument, SEARCH_WINDOW, type Row } from './rows.js';
 
 type Client = pg.PoolClient | pg.Pool;
 
@@ -735,8 +735,11 @@ async function lockKeys(c: pg.PoolClient, keys: string[]): Promise<void> {
  * Only letters and digits reach to_tsquery, so no input can inject tsquery operators.
  */
 export function wordsTsQuery(q: string): string {
-  return searchTerms(q)
-    .map((t) => (t.length > 1 ? `(${t.join(' <-> ')})` : t[0]))
+  return searchAlternatives(q)
+    .map((alts) => {
+      const phrases = alts.map((t) => (t.length > 1 ? `(${t.join(' <-> ')})` : t[0]));
+      return phrases.length > 1 ? `(${phrases.join(' | ')})` : phrases[0];
+    })
     .join(' & ');
 }
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { excerpt, ftsQuery, mergeActor } from './rows.js';
+import { wordsTsQuery } from './postgres.js';
 
 test('excerpt: words around the first match, cut marks only where the text was cut, plain text', () => {
   const words = Array.from({ length: 60 }, (_, i) => `w${i}`);
@@ -12,6 +13,8 @@ test('excerpt: words around the first match, cut marks only where the text was c
   assert.ok(e.endsWith('w57…'), e);
   assert.equal(excerpt('A <b>short</b>\n\ntext.', 'zebra'), 'A <b>short</b> text', 'no match: the start; markup stays text, never interpreted');
   assert.equal(excerpt('', 'x'), '');
+  const far = `${words.slice(0, 40).join(' ')} the cease-fire held ${words.slice(0, 20).join(' ')}`;
+  assert.ok(excerpt(far, 'ceasefire').includes('cease-fire'), 'the other spelling of a compound');
 });
 
 test('ftsQuery keeps only letters and digits, quoted, so no input is read as query syntax', () => {
@@ -19,6 +22,17 @@ test('ftsQuery keeps only letters and digits, quoted, so no input is read as que
   assert.equal(ftsQuery('"peace talks" Kyiv "one" "unclosed phrase'), '"peace talks" "Kyiv" "one" "unclosed phrase"');
   assert.equal(ftsQuery('"" "!"'), '');
   assert.equal(ftsQuery('  !?* '), '');
+});
+
+test('ftsQuery and wordsTsQuery: hyphenated and listed joined compounds match both spellings', () => {
+  assert.equal(ftsQuery('ceasefire'), '("ceasefire" OR "cease fire")');
+  assert.equal(ftsQuery('cease-fire talks'), '("cease fire" OR "ceasefire") AND "talks"');
+  assert.equal(ftsQuery('Airstrikes'), '("Airstrikes" OR "air strikes")');
+  assert.equal(ftsQuery('"cease-fire talks" Kyiv'), '"cease fire talks" "Kyiv"', 'a quoted phrase stays as written');
+  assert.equal(ftsQuery('firebreak'), '"firebreak"', 'an unlisted word is never guessed apart');
+  assert.equal(ftsQuery('cease-fire) OR x'), '("cease fire" OR "ceasefire") AND "OR" AND "x"');
+  assert.equal(wordsTsQuery('ceasefire talks'), '(ceasefire | (cease <-> fire)) & talks');
+  assert.equal(wordsTsQuery('drone-strike'), '((drone <-> strike) | dronestrike)');
 });
 
 test('mergeActor keeps every alias and the first name', () => {

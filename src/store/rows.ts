@@ -1,6 +1,7 @@
 // Row mapping shared by both engines, so SQLite and PostgreSQL return identical objects.
 import type { Actor, ActorType, Document, EventType, Modality } from '../document.js';
 import { toneRows } from './analysisRows.js';
+import { splitCompound } from './search-variants.js';
 import { encodeCursor, type ArticleSummary, type StoredEvent, type StoredQuote } from './store.js';
 
 export type Row = Record<string, unknown>;
@@ -151,9 +152,41 @@ export function nextSearchCursor(c: SearchCursor, limit: number, more: boolean, 
  * it starts, which costs several times more on a common word in a large corpus.
  */
 export function ftsQuery(q: string): string {
-  return searchTerms(q)
-    .map((t) => `"${t.join(' ')}"`)
-    .join(' ');
+  const terms = searchAlternatives(q).map((alts) => {
+    const phrases = alts.map((a) => `"${a.join(' ')}"`);
+    return phrases.length > 1 ? `(${phrases.join(' OR ')})` : phrases[0];
+  });
+  // FTS5 reads no implicit AND after a parenthesised group
+  return terms.join(terms.some((t) => t.startsWith('(')) ? ' AND ' : ' ');
+}
+
+const HYPHENATED = /^[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)+$/u;
+
+/**
+ * Like searchTerms, but each term is a list of alternative phrases, any of which may match: a
+ * hyphenated word (`cease-fire`) also matches its joined form, and a joined compound the
+ * search-variants lexicon lists (`ceasefire`) also matches its hyphenated form, which both
+ * engines index as two words in a row.
+ */
+export function searchAlternatives(q: string): string[][][] {
+  const out: string[][][] = [];
+  for (const m of q.matchAll(/"([^"]*)"?|[^\s"]+/g)) {
+    const words = (m[1] ?? m[0]).match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (m[1] !== undefined && words.length > 1) {
+      out.push([words]);
+      continue;
+    }
+    const bare = m[0].replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (m[1] === undefined && words.length > 1 && HYPHENATED.test(bare)) {
+      out.push([words, [words.join('')]]);
+      continue;
+    }
+    for (const w of words) {
+      const split = splitCompound(w);
+      out.push(split ? [[w], split] : [[w]]);
+    }
+  }
+  return out;
 }
 
 /**
@@ -175,7 +208,10 @@ export function searchTerms(q: string): string[][] {
  * first letters, so "sanction" finds "sanctions"), with … where the text was cut. Plain text.
  */
 export function excerpt(text: string, query: string, words = 24): string {
-  const stems = (query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.slice(0, Math.max(3, w.length - 2)));
+  // where each spelling the search matched starts (`ceasefire` also found `cease-fire`)
+  const stems = searchAlternatives(query.toLowerCase())
+    .flatMap((alts) => alts.map((a) => a[0]))
+    .map((w) => w.slice(0, Math.max(3, w.length - 2)));
   const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)];
   if (!tokens.length) return '';
   let hit = tokens.findIndex((t) => stems.some((s) => t[0].toLowerCase().startsWith(s)));

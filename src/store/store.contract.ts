@@ -208,6 +208,24 @@ export function storeContract(engine: string, create: () => Promise<StoreDatabas
         assert.equal(rest.length, docs.filter((d) => /\bsaid\b/i.test(d.text)).length);
       }));
 
+    test('searchArticles: a compound matches its joined and hyphenated spellings', () =>
+      withStore(async (s) => {
+        const joined = doc({ text: 'The ceasefire held overnight along the front, officials said.' });
+        const hyphen = doc({ text: 'The cease-fire held overnight as U.N. peace-keepers watched.' });
+        const apart = doc({ text: 'Troops did not cease fire until dawn; no peacekeepers were there.' });
+        const other = doc({ text: 'Delegates asked the guns to cease; a fire broke out in the port.' });
+        await s.saveDocuments([joined, hyphen, apart, other]);
+        const ids = async (q: string) => (await s.searchArticles(q)).items.map((h) => h.id).sort();
+        const both = [joined.id, hyphen.id, apart.id].sort();
+        assert.deepEqual(await ids('ceasefire'), both, 'a listed compound also finds its split form');
+        assert.deepEqual(await ids('cease-fire'), both, 'a hyphenated word also finds its joined form');
+        assert.deepEqual(await ids('Ceasefires held'), [joined.id, hyphen.id].sort(), 'plural, with another word');
+        assert.deepEqual(await ids('peacekeepers'), [hyphen.id, apart.id].sort());
+        assert.deepEqual(await ids('peace-keepers'), [hyphen.id, apart.id].sort());
+        assert.deepEqual(await ids('"cease fire"'), [hyphen.id, apart.id].sort(), 'a quoted phrase is taken as written');
+        assert.deepEqual((await s.quotes({ search: 'cease-fire' })).items, []);
+      }));
+
     test('searchArticles ranks the newest matches first, tier by tier, and paging walks every match once', () =>
       withStore(async (s) => {
         // The best match is the oldest article; SEARCH_WINDOW newer, weaker matches push it into the second tier.
