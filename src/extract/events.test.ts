@@ -137,3 +137,39 @@ test('verbs joined by "or" share a negation', () => {
   assert.ok(evs.length >= 1);
   assert.ok(evs.every((e) => e.modality === 'negated'), JSON.stringify(evs));
 });
+
+test('dates: background time phrases ("since", "by", "before", relative clauses) do not date the event', () => {
+  const date = (text: string, times: Record<string, string>, type?: string) => code(text, times).find((e) => !type || e.type === type)?.date;
+  // "since 2018" measures; "on Friday" dates.
+  assert.equal(date('Trump met Putin on Friday, their first meeting since 2018.', { Friday: '2025-07-04', '2018': '2018' }, 'CONSULT'), '2025-07-04');
+  assert.equal(date('Trump met Putin, their first meeting since 2018.', { '2018': '2018' }, 'CONSULT'), '2025-07-07');
+  // "by 2035" is a deadline, "before 2014" a reference point: the article's date instead.
+  assert.equal(date('Russia and Ukraine agreed to a truce by 2035.', { '2035': '2035' }, 'AGREE'), '2025-07-07');
+  assert.equal(date('Russia attacked Ukraine before 2014.', { '2014': '2014' }, 'ASSAULT'), '2025-07-07');
+  assert.equal(date('Russia attacked Ukraine from 2014 to 2022.', { '2014': '2014', '2022': '2022' }, 'ASSAULT'), '2025-07-07');
+  // A relative clause's time belongs to its own verb.
+  assert.equal(date('Zelensky, who was in Turkey on Tuesday, met Trump.', { Tuesday: '2025-07-01' }, 'CONSULT'), '2025-07-07');
+  assert.equal(date('A meeting between Trump and Putin that Zelensky mentioned last month was held.', { 'last month': '2025-06' }, 'CONSULT'), '2025-07-07');
+  // …but "an attack that killed 12 people on Monday" is still Monday's attack.
+  assert.equal(date('Russia launched an attack on Ukraine that killed 12 people on Monday.', { Monday: '2025-07-06' }, 'ASSAULT'), '2025-07-06');
+  // A parenthetical's time does not date the clause around it.
+  assert.equal(date('Trump met Putin (their last talks were in March) again.', { March: '2025-03' }, 'CONSULT'), '2025-07-07');
+});
+
+test('dates: a year far from the article dates a past event only when it locates the trigger', () => {
+  const date = (text: string, times: Record<string, string>) => code(text, times).find((e) => e.type === 'ASSAULT')?.date;
+  assert.equal(date('In 2014, Russia attacked Ukraine.', { '2014': '2014' }), '2014');
+  assert.equal(date('Russia attacked Ukraine in 2014.', { '2014': '2014' }), '2014');
+  // The year belongs to another verb: suspect, the article's date instead.
+  assert.equal(date('Russia attacked Ukraine, a campaign it had planned in 2014.', { '2014': '2014' }), '2025-07-07');
+  // Near the article's date a month is fine as it is.
+  assert.equal(date('Russia attacked Ukraine in a campaign it had planned in June.', { June: '2025-06' }), '2025-06');
+});
+
+test('dates: an asserted event is never after the article; a planned one may be', () => {
+  assert.equal(code('Russia attacked Ukraine on Friday.', { Friday: '2025-07-11' })[0].date, '2025-07-07');
+  const planned = code('Russia will attack Ukraine on Friday.', { Friday: '2025-07-11' })[0];
+  assert.deepEqual([planned.modality, planned.date], ['planned', '2025-07-11']);
+  // A year-only value holding the article's date is not "after" it.
+  assert.equal(code('Russia attacked Ukraine this year.', { 'this year': '2025' })[0].date, '2025');
+});

@@ -2,7 +2,7 @@
 // layers (never the raw text), finds lexicon triggers and fills the roles from POS patterns:
 // subject–verb–object, passives ("was rebuffed by the Kremlin"), possessor and demonym nominals
 // ("Russia's attack on Kyiv", "Russian strikes"), and "a call between X and Y".
-import type { Actor, Document, Event, EventType, Mention, Modality, Token } from '../document.js';
+import type { Actor, Document, Event, EventType, Mention, Modality, TimeExpr, Token } from '../document.js';
 import type { Stage, StageFactory } from '../pipeline.js';
 import { intensity, loadEventLexicon, type EventLexicon, type TriggerEntry } from './eventLexicon.js';
 import { findModality } from './eventModality.js';
@@ -272,7 +272,7 @@ function codeTrigger(ctx: SentenceCtx, entry: TriggerEntry, a: number, b: number
   }
   const sentence = doc.sentences[ctx.sentence];
   const headTok = isVerb ? a : b - 1;
-  const date = eventDate(doc, sentence.start, sentence.end, toks[headTok].start);
+  const date = eventDate(ctx, doc, sentence.start, sentence.end, toks[headTok].start, a, b, modality);
   const out: Event[] = [];
   for (const s of sources.length ? sources : [NONE])
     for (const t of targets.length ? targets : [NONE]) {
@@ -334,16 +334,109 @@ function claimed(ctx: SentenceCtx, a: number): boolean {
   return false;
 }
 
-/** The sentence's own time expression nearest the trigger, else the article's date. */
-function eventDate(doc: Document, start: number, end: number, at: number): string | null {
+/**
+ * The event's date: the time expression of the trigger's own clause nearest the trigger, else the
+ * article's date. Background time phrases do not date the event:
+ * - a time introduced by "since", "by", "until", "till", "through", "before", "after", "as of",
+ *   "for", or a "from … to" range ("the first summit since 2018", "by 2035");
+ * - a time inside a relative clause or parenthetical the trigger is not in ("Scholz, who faces an
+ *   election on Feb. 23, refused …", "a meeting that Trump said last month he would arrange");
+ * - a year- or month-only value more than about a year from the article's date, for a past event,
+ *   unless it directly locates the trigger ("In 2014, Russia annexed Crimea": no other verb between);
+ * - any date after the article's for an event that is not planned or hypothetical (a report
+ *   states what has happened; only plans and conditionals may lie ahead).
+ */
+function eventDate(ctx: SentenceCtx, doc: Document, start: number, end: number, at: number, a: number, b: number, modality: Modality): string | null {
+  const mayBeFuture = modality === 'planned' || modality === 'hypothetical';
   let best: string | null = null;
   let dist = Infinity;
   for (const t of doc.times) {
     if (t.start < start || t.end > end || !t.value) continue;
-    const d = Math.abs(t.start - at);
+    if (backgroundTime(doc.text, start, t) && !antecedent(doc.text, t, at)) continue;
+    if (inOtherClause(ctx, doc.text, start, end, t, at)) continue;
+    if (!mayBeFuture && doc.published && t.value.slice(0, 10) > doc.published.slice(0, 10) && !sameOrWithin(t.value, doc.published)) continue;
+    if (!mayBeFuture && doc.published && t.value.length < 10 && farFrom(t.value, doc.published) && !locatesTrigger(ctx, t, a, b)) continue;
+    // A clause boundary (";", a dash) between time and trigger counts as distance.
+    const lo = Math.min(t.end, at);
+    const hi = Math.max(t.start, at);
+    const d = Math.abs(t.start - at) + (/[;—–]| - /.test(doc.text.slice(lo, hi)) ? 1000 : 0);
     if (d < dist) (best = t.value, dist = d);
   }
   return best ?? doc.published;
+}
+
+/** "since 2018", "by 2035", "before 2014", "for two years", "from 2014 to 2022", "as of June". */
+function backgroundTime(text: string, sentenceStart: number, t: TimeExpr): boolean {
+  const before = text.slice(Math.max(sentenceStart, t.start - 40), t.start).toLowerCase();
+  const lead = /\b(since|by|until|till|through|throughout|before|after|as of|for|from|to)\s+(?:(?:the|early|late|mid|end of|start of|beginning of|middle of)[\s-]+)*$/.exec(before);
+  if (!lead) return false;
+  if (lead[1] === 'to') return /\bfrom\b/.test(before.slice(0, lead.index));
+  return true;
+}
+
+/** "after Monday's meeting at the White House, where Trump hosted Zelensky": the time's phrase heads a where/when clause holding the trigger. */
+function antecedent(text: string, t: TimeExpr, at: number): boolean {
+  return t.end <= at && /^[^.;()]{0,60},?\s+(where|when)\b[^,;()]*$/i.test(text.slice(t.end, at));
+}
+
+/** The time sits in a relative clause or parenthetical that does not contain the trigger. */
+function inOtherClause(ctx: SentenceCtx, text: string, start: number, end: number, t: TimeExpr, at: number): boolean {
+  // Parenthetical: "(… 2014 …)" with the trigger outside it.
+  const open = text.lastIndexOf('(', t.start);
+  if (open >= start && text.indexOf(')', open) >= t.end) {
+    const close = text.indexOf(')', open);
+    if (close < end && (at < open || at > close)) return true;
+  }
+  if (at < t.start) {
+    // Trigger first: "met Trump, who was in Paris on Monday", "a meeting … that Trump said last
+    // month …" (a "that"/"which" clause with a subject of its own; "an attack that killed 12 on
+    // Monday" still dates the attack).
+    for (let k = ctx.from; k < ctx.to; k++) {
+      const tk = ctx.toks[k];
+      if (tk.start <= at) continue;
+      if (tk.end > t.start) break;
+      const w = text.slice(tk.start, tk.end).toLowerCase();
+      if (w === 'who' || w === 'whom' || w === 'whose') return true;
+      if ((w === 'which' || w === 'that') && k + 1 < ctx.to && ctx.toks[k + 1].end <= t.start) {
+        const p = ctx.toks[k + 1].pos;
+        if (p !== 'VERB' && p !== 'AUX' && p !== 'ADV' && p !== 'PART') return true;
+      }
+    }
+    return false;
+  }
+  // Time first: ", who faces an election on Feb. 23, refused": a relative clause opened after
+  // the last comma before the time and closed by a comma before the trigger.
+  const comma = text.lastIndexOf(',', t.start);
+  const clauseStart = comma >= start ? comma + 1 : start;
+  return /^\s*(who|whom|whose|which)\b/i.test(text.slice(clauseStart, t.start)) && /,/.test(text.slice(t.end, at));
+}
+
+/** A YYYY or YYYY-MM value more than about a year from the article's date. */
+function farFrom(value: string, published: string): boolean {
+  const first = Date.parse(value.length === 4 ? `${value}-01-01` : `${value.slice(0, 7)}-01`);
+  const last = value.length === 4 ? Date.parse(`${value}-12-31`) : Date.parse(`${value.slice(0, 7)}-28`);
+  const pub = Date.parse(published.slice(0, 10).length === 10 ? published.slice(0, 10) : `${published.slice(0, 4)}-07-01`);
+  if (Number.isNaN(first) || Number.isNaN(pub)) return false;
+  const YEAR = 366 * 86_400_000;
+  return pub - last > YEAR || first - pub > YEAR;
+}
+
+/** A coarse value equal to or containing the article's date ("this year", "in July") is not after it. */
+function sameOrWithin(value: string, published: string): boolean {
+  return published.startsWith(value);
+}
+
+/** "In 2014, Russia annexed Crimea", "annexed Crimea in 2014": "in"/"during" and no other verb between. */
+function locatesTrigger(ctx: SentenceCtx, t: TimeExpr, a: number, b: number): boolean {
+  const text = ctx.doc.text;
+  if (!/\b(in|during)\s+(?:(?:the|early|late|mid|end of|start of|beginning of|middle of)[\s-]+)*$/i.test(text.slice(Math.max(0, t.start - 30), t.start))) return false;
+  for (let k = ctx.from; k < ctx.to; k++) {
+    if (k >= a && k < b) continue;
+    const tk = ctx.toks[k];
+    const between = t.end <= ctx.toks[a].start ? tk.start >= t.end && tk.end <= ctx.toks[a].start : tk.start >= ctx.toks[b - 1].end && tk.end <= t.start;
+    if (between && (tk.pos === 'VERB' || tk.pos === 'AUX')) return false;
+  }
+  return true;
 }
 
 /**
