@@ -112,6 +112,16 @@ test('brief cites articles and the HTML escapes article content', async () => {
   assert.match(html, /Article a3 &lt;b&gt;/);
 });
 
+test('brief: an event without a known source names it "(unknown)", not a bare dash', async () => {
+  const b = await buildBrief(store, { actor: 'donald-trump' });
+  const report = { trigger: { start: 0, end: 9, text: 'discussed' } };
+  const orphan = { type: 'CONSULT', source: null, target: 'donald-trump', date: '2025-02-19', modality: 'asserted', intensity: 2, reports: [report], cites: [] };
+  const withOrphan = { ...b, names: { ...b.names, 'donald-trump': 'Donald Trump' }, timeline: [orphan as unknown as (typeof b.timeline)[number]] };
+  assert.match(renderMarkdown(withOrphan), /\*\*2025-02-19\*\* \(unknown\) CONSULT Donald Trump/);
+  assert.doesNotMatch(renderMarkdown(withOrphan), /\*\* — CONSULT/);
+  assert.match(renderHtml(withOrphan), /<\/strong> \(unknown\) CONSULT Donald Trump/);
+});
+
 test('exports: JSON, CSV and GraphML', async () => {
   const json = JSON.parse(await exportSystem(store, 'json'));
   assert.ok(json.events.length >= 3 && json.dyads.length >= 1 && json.actors.length >= 1);

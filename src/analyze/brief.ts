@@ -46,6 +46,8 @@ export interface Brief {
 
 const cite = (articleId: string, title: string | null, published: string | null): Citation => ({ articleId, title, published });
 const uniqCites = (cs: Citation[]) => [...new Map(cs.map((c) => [c.articleId, c])).values()];
+/** How a brief names an event's missing actor. */
+const UNKNOWN = '(unknown)';
 
 export async function buildBrief(store: Store, o: BriefOptions = {}): Promise<Brief> {
   const limit = o.limit ?? 15;
@@ -141,7 +143,8 @@ function signed(n: number | null): string {
 }
 
 export function renderMarkdown(b: Brief): string {
-  const n = (id: string | null) => mdText(id ? (b.names[id] ?? id) : '—');
+  // An event without a known source reads "(unknown) CONSULT Donald Trump", not "— CONSULT …".
+  const n = (id: string | null) => mdText(id ? (b.names[id] ?? id) : UNKNOWN);
   const lines: string[] = [`# ${mdText(b.title)}`, ''];
   if (b.from || b.to) lines.push(`Period: ${b.from ?? '…'} to ${b.to ?? '…'}`, '');
   lines.push('## What happened', '');
@@ -178,7 +181,7 @@ export function escapeHtml(s: string): string {
 
 export function renderHtml(b: Brief): string {
   const h = escapeHtml;
-  const n = (id: string | null) => h(id ? (b.names[id] ?? id) : '—');
+  const n = (id: string | null) => h(id ? (b.names[id] ?? id) : UNKNOWN);
   const cites = (cs: Citation[]) =>
     cs.map((c) => `<cite data-article="${h(c.articleId)}">${h(c.title ?? c.articleId)}${c.published ? ', ' + h(c.published) : ''}</cite>`).join('; ');
   const list = (items: string[], empty: string) => (items.length ? `<ul>\n${items.map((i) => `<li>${i}</li>`).join('\n')}\n</ul>` : `<p><em>${empty}</em></p>`);
