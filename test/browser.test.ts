@@ -181,6 +181,18 @@ test('an analyst ingests, reads, follows a speaker and a relation, and finds a q
     await shot('7-upload');
   });
 
+  await t.test('Ingest page: one URL per line; a bad line is one item with a plain message', async () => {
+    await page.goto(base + '#/ingest');
+    await page.getByRole('tab', { name: 'URLs' }).click();
+    await page.getByLabel('URLs').fill('  not a url  \n\nftp://x\n');
+    await page.getByRole('button', { name: 'Ingest', exact: true }).click();
+    await page.locator('.progress', { hasText: '2 of 2' }).waitFor();
+    const rows = await page.locator('table.results tbody tr').allInnerTexts();
+    assert.equal(rows.length, 2);
+    assert.match(rows[0], /Failed[\s\S]*not a url: not a web address/);
+    assert.match(rows[1], /Failed[\s\S]*ftp:\/\/x: unsupported URL scheme ftp: \(http and https only\)/);
+  });
+
   await t.test('article content is shown as text, never run as HTML', async () => {
     const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     const text = `KYIV -- Officials said on Monday that a hostile page had posted ${payload} in a comment, and that it was removed.`;

@@ -3,10 +3,13 @@
 import { useState, type DragEvent } from 'react';
 import { api, ApiError, token, type IngestResult, type Status } from '../api';
 import { href } from '../router';
+import { urlLines, urlProblem } from './ingest-urls';
 
 interface Job {
   label: string;
   run: () => Promise<{ results: IngestResult[] }>;
+  /** Known to fail before any request: shown as this item's failure. */
+  problem?: string;
 }
 
 type Row = IngestResult & { label: string };
@@ -35,10 +38,7 @@ export function Ingest({ status, onIngested }: { status: Status | null; onIngest
         ? [{ label: title || 'pasted text', run: () => api.postJson('/api/ingest', { text, title: title || undefined, published: published || undefined, publisher: publisher || undefined, name: title || 'pasted text' }) }]
         : [];
     if (tab === 'url')
-      return urls
-        .split(/\s+/)
-        .filter(Boolean)
-        .map((u) => ({ label: u, run: () => api.postJson('/api/ingest', { url: u }) }));
+      return urlLines(urls).map((u) => ({ label: u, problem: urlProblem(u) ?? undefined, run: () => api.postJson('/api/ingest', { url: u }) }));
     return files.map((f) => ({
       label: f.name,
       run: () => {
@@ -59,6 +59,7 @@ export function Ingest({ status, onIngested }: { status: Status | null; onIngest
     for (let i = 0; i < list.length; i++) {
       const job = list[i];
       try {
+        if (job.problem) throw new ApiError(400, 'bad-request', `${job.label}: ${job.problem}`);
         const r = await job.run();
         const got = r.results.map((x) => ({ ...x, label: job.label }));
         stored += got.filter((x) => x.status !== 'failed').length;
