@@ -23,7 +23,9 @@ test('documents from the pool threads equal those of the pipeline on this thread
   const pipeline = createDefaultPipeline();
   const expected = raws.map((r) => pipeline.run(prepare(r)));
   const got = await poolProcessor(pool)(raws);
-  assert.deepEqual(got, expected);
+  // Every layer comes back but tokens, which stay in the thread (nothing after the pipeline reads them).
+  assert.deepEqual(got, expected.map((d) => ({ ...d, tokens: [] })));
+  assert.ok(expected.every((d) => d.tokens.length), 'the pipeline made tokens in this thread');
   assert.ok(expected.some((d) => d.quotes.length && d.mentions.length), 'the pipeline found something to compare');
 });
 
