@@ -1,10 +1,13 @@
 // The language pipeline, in the manner of spaCy: an ordered list of named stages, each a plain
 // function that adds one layer to the Document and reads only the layers before it.
 import type { Document } from './document.js';
+import type { ActorEntry } from './nlp/lexicon.js';
 
 export interface PipelineOptions {
   /** Extra actor/lexicon YAML files from the user (`--lexicon PATH`); later files override earlier. */
   lexicons?: string[];
+  /** Actors held in memory (a store's user actors), used after the files and overriding them by id. */
+  actors?: ActorEntry[];
 }
 
 export interface Stage {

@@ -365,6 +365,17 @@ describe('ingest', () => {
     assert.ok(log.body.items.some((e: { source: string; status: string }) => e.source === 'call.txt' && e.status === 'duplicate'));
   });
 
+  test('an actor added through the API is resolved in articles ingested after it', async () => {
+    const actor = { id: 'jane-tester', name: 'Jane Tester', aliases: ['Tester'], type: 'PERSON', role: 'Mayor of Testville', country: 'UKR' };
+    assert.equal((await app.inject({ method: 'POST', url: '/api/actors', payload: actor })).statusCode, 201);
+    const text = 'Tester said on Monday that the city would reopen its schools next week after the shelling stopped.';
+    const [item] = (await app.inject({ method: 'POST', url: '/api/ingest', payload: { text, name: 'tester.txt' } })).json().results;
+    assert.equal(item.status, 'stored');
+    const doc = (await get(`/api/articles/${item.id}`)).body;
+    const m = doc.mentions.find((x: { start: number; end: number }) => doc.text.slice(x.start, x.end) === 'Tester');
+    assert.equal(m?.actor, 'jane-tester');
+  });
+
   test('a raw text/plain or text/html body is one item', async () => {
     const t = await app.inject({ method: 'POST', url: '/api/ingest', payload: 'KYIV -- Ukraine said on Tuesday that talks with Russia would resume in Geneva next week, officials said.', headers: { 'content-type': 'text/plain', 'x-parley-name': 'raw.txt' } });
     assert.equal(t.statusCode, 200);

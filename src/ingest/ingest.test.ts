@@ -60,3 +60,21 @@ test('ingest stores in batches, counts duplicates and near duplicates, and logs 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('actors a user added to the store resolve in later ingested articles', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-user-actors-'));
+  const store = await openStore(join(dir, 'p.db'));
+  try {
+    await store.upsertActors([{ id: 'jane-tester', name: 'Jane Tester', type: 'PERSON', aliases: ['Tester'], role: 'Mayor of Testville', country: 'UKR', affiliation: null }], 'user');
+    const text = 'Tester said on Monday that the city would reopen its schools next week after the shelling stopped.';
+    const s = await ingest([{ source: 'paste:tester', format: 'text', content: text }], store);
+    assert.equal(s.stored, 1);
+    const doc = await store.getArticle(s.ids[0]);
+    const m = doc!.mentions.find((x) => doc!.text.slice(x.start, x.end) === 'Tester');
+    assert.equal(m?.actor, 'jane-tester');
+    assert.deepEqual((await store.userActors()).map((a) => a.id), ['jane-tester'], 'still a user actor after the text named it');
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

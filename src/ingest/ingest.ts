@@ -6,6 +6,7 @@ import type { Document } from '../document.js';
 import { PipelinePool, poolProcessor } from '../queue/thread-pool.js';
 import type { Pipeline, PipelineOptions } from '../pipeline.js';
 import { createDefaultPipeline } from '../stages.js';
+import { actorEntriesFrom } from '../nlp/lexicon.js';
 import type { SaveResult, Store } from '../store/store.js';
 import { failure, isFailure, type Failure } from './errors.js';
 import { processRaw } from './prepare.js';
@@ -75,7 +76,7 @@ async function* batches(inputs: Input[], options: ExtractOptions): AsyncGenerato
 
 async function* processed(inputs: Input[], options: ExtractOptions): AsyncGenerator<Array<Document | Failure>> {
   const size = options.threads === 'auto' ? availableParallelism() : (options.threads ?? 1);
-  const pool = !options.processor && !options.pipeline && size > 1 ? new PipelinePool({ size, pipeline: { lexicons: options.lexicons } }) : null;
+  const pool = !options.processor && !options.pipeline && size > 1 ? new PipelinePool({ size, pipeline: { lexicons: options.lexicons, actors: options.actors } }) : null;
   const processor = options.processor ?? (pool ? poolProcessor(pool) : localProcessor(options.pipeline ?? createDefaultPipeline(options)));
   const run = async (batch: Array<RawItem | Failure>) => {
     const raws = batch.filter((b): b is RawItem => !isFailure(b));
@@ -103,8 +104,16 @@ export async function* extract(inputs: Input[], options: ExtractOptions = {}): A
   for await (const batch of processed(inputs, options)) yield* batch;
 }
 
+/** Pipeline options for ingesting into this store: the actors users added to it join the dictionary. */
+export async function storePipelineOptions(store: Store, options: PipelineOptions = {}): Promise<PipelineOptions> {
+  const users = actorEntriesFrom(await store.userActors());
+  return users.length ? { ...options, actors: [...(options.actors ?? []), ...users] } : options;
+}
+
 export async function ingest(inputs: Input[], store: Store, options: IngestOptions = {}): Promise<IngestSummary> {
   const summary: IngestSummary = { stored: 0, duplicates: 0, nearDuplicates: 0, failed: [], ids: [] };
+  // A caller's own pipeline or processor is used as given; otherwise the store's user actors join it.
+  if (!options.pipeline && !options.processor) options = { ...options, ...(await storePipelineOptions(store, options)) };
   for await (const batch of processed(inputs, options)) {
     const docs = batch.filter((d): d is Document => !isFailure(d));
     const saved = docs.length ? await save(store, docs) : [];

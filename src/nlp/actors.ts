@@ -506,7 +506,7 @@ function resolvePronouns(doc: Document, keys: string[], inQuote: Uint8Array, men
 }
 
 export const actorsStage: StageFactory = (options): Stage => {
-  const lex = loadLexicon(options.lexicons ?? []);
+  const lex = loadLexicon(options.lexicons ?? [], options.actors);
   return {
     name: 'actors',
     run(doc: Document): void {

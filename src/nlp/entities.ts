@@ -486,7 +486,7 @@ function propagate(out: Entity[], raw: string[], keys: string[], tokens: Token[]
 }
 
 export const entitiesStage: StageFactory = (options): Stage => {
-  const lex = loadLexicon(options.lexicons ?? []);
+  const lex = loadLexicon(options.lexicons ?? [], options.actors);
   return {
     name: 'entities',
     run(doc: Document): void {

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import countriesData from 'world-countries';
 import { parse as parseYaml } from 'yaml';
-import type { ActorType, EntityType } from '../document.js';
+import type { Actor, ActorType, EntityType } from '../document.js';
 import { wink } from './tokens.js';
 
 export interface ActorRole {
@@ -293,9 +293,23 @@ function loadRoles(b: Builder, data: { honorifics?: Record<string, string[]>; ro
 
 const cache = new Map<string, Lexicon>();
 
-/** The lexicon for these user files (in order); cached per distinct list. */
-export function loadLexicon(userFiles: string[] = []): Lexicon {
-  const key = userFiles.join('\0');
+/** Dictionary entries for actors a user added to the store (their one role, undated). */
+export function actorEntriesFrom(actors: Actor[]): ActorEntry[] {
+  return actors.map((a) => ({
+    id: a.id,
+    name: a.name,
+    type: a.type,
+    aliases: [...a.aliases],
+    country: a.country,
+    affiliation: a.affiliation ?? null,
+    roles: a.role ? [{ title: a.role, descriptions: [], from: null, to: null }] : [],
+  }));
+}
+
+/** The lexicon for these user files (in order) and in-memory actors (after the files, overriding
+ * by id); cached per distinct list. */
+export function loadLexicon(userFiles: string[] = [], extraActors: ActorEntry[] = []): Lexicon {
+  const key = userFiles.join('\0') + (extraActors.length ? '\0\0' + JSON.stringify(extraActors) : '');
   const hit = cache.get(key);
   if (hit) return hit;
   const dir = lexiconDir();
@@ -309,7 +323,7 @@ export function loadLexicon(userFiles: string[] = []): Lexicon {
   const byId = new Map<string, ActorEntry>();
   for (const f of dictFiles) for (const a of parseActorFile(f)) byId.set(a.id, a);
   const userData = userFiles.map((f) => ({ f, data: readYaml(f) }));
-  const userActors = userData.flatMap(({ f, data }) => parseActorFile(f, data));
+  const userActors = [...userData.flatMap(({ f, data }) => parseActorFile(f, data)), ...extraActors];
   for (const a of byId.values()) addActor(b, a, false);
   for (const a of userActors) addActor(b, a, true);
   loadCountries(b, readYaml(join(dir, 'countries.yaml')) as never);
@@ -331,6 +345,8 @@ export function loadLexicon(userFiles: string[] = []): Lexicon {
       if (d.honorifics || d.roles) loadRoles(b, d as never);
     }
   }
+  // A store's user actors change over a server's life: keep only the newest set per file list.
+  if (extraActors.length) for (const k of cache.keys()) if (k.startsWith(userFiles.join('\0') + '\0\0')) cache.delete(k);
   cache.set(key, b.lex);
   return b.lex;
 }

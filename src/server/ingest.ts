@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { createDefaultPipeline, ingest, type Input, type IngestItemResult as CoreResult, type Pipeline, type RawItem } from '../index.js';
+import { createDefaultPipeline, ingest, storePipelineOptions, type Input, type IngestItemResult as CoreResult, type Pipeline, type RawItem } from '../index.js';
 import type { Store } from '../store/store.js';
 import { HttpError, type ErrorCode } from './errors.js';
 
@@ -44,12 +44,15 @@ export interface InvalidItem {
 
 const PRIVATE_HINT = 'private/loopback addresses are refused by this server';
 
-// Building the pipeline loads the language model and lexicons (seconds); a server builds it once.
-const pipelines = new WeakMap<IngestOptions, Pipeline>();
-function pipelineFor(options: IngestOptions): Pipeline {
+// Building the pipeline loads the language model and lexicons (seconds); a server builds it once,
+// and again only when the store's user actors (POST /api/actors) have changed since.
+const pipelines = new WeakMap<IngestOptions, { key: string; pipeline: Pipeline }>();
+async function pipelineFor(store: Store, options: IngestOptions): Promise<Pipeline> {
+  const pipelineOptions = await storePipelineOptions(store, { lexicons: options.lexicons });
+  const key = JSON.stringify(pipelineOptions.actors ?? []);
   let p = pipelines.get(options);
-  if (!p) pipelines.set(options, (p = createDefaultPipeline({ lexicons: options.lexicons })));
-  return p;
+  if (!p || p.key !== key) pipelines.set(options, (p = { key, pipeline: createDefaultPipeline(pipelineOptions) }));
+  return p.pipeline;
 }
 
 /** Which status a reader's one-line problem deserves. */
@@ -98,7 +101,7 @@ export async function ingestItems(store: Store, all: (IngestItem | InvalidItem)[
       }
     }
     const core: CoreResult[] = [];
-    if (inputs.length) await ingest(inputs, store, { pipeline: pipelineFor(options), allowPrivate: options.allowPrivate, privateHint: PRIVATE_HINT, onItem: (r) => core.push(r) });
+    if (inputs.length) await ingest(inputs, store, { pipeline: await pipelineFor(store, options), allowPrivate: options.allowPrivate, privateHint: PRIVATE_HINT, onItem: (r) => core.push(r) });
     const rename = (input: string) => {
       for (const [path, name] of names) if (input.startsWith(path)) return name + input.slice(path.length);
       return input;

@@ -11,6 +11,7 @@ import {
   pageLimit,
   StoreError,
   type ActorFilter,
+  type ActorOrigin,
   type ActorSummary,
   type ArticleFilter,
   type ArticleSummary,
@@ -389,11 +390,12 @@ export class PostgresStore implements Store {
       ]);
   }
 
-  async upsertActors(actors: Actor[]): Promise<void> {
+  async upsertActors(actors: Actor[], origin: ActorOrigin = 'text'): Promise<void> {
     if (!actors.length) return;
     await this.tx(async (c) => {
       await lockKeys(c, actors.map((a) => 'actor:' + a.id));
       await this.upsertActorsIn(c, actors, new Date().toISOString());
+      if (origin === 'user') await c.query(`UPDATE actors SET origin = 'user' WHERE id = ANY($1::text[])`, [actors.map((a) => a.id)]);
     });
   }
 
@@ -509,6 +511,10 @@ export class PostgresStore implements Store {
         [noNul(aliasKey(idOrName))],
       );
     return rows.length ? actorSummary(rows[0]) : null;
+  }
+
+  async userActors(): Promise<Actor[]> {
+    return (await this.q(`SELECT ${ACTOR_COLS} FROM actors a WHERE a.origin = 'user' ORDER BY a.id`)).map(actorRow);
   }
 
   async listActors(filter: ActorFilter = {}): Promise<Page<ActorSummary>> {

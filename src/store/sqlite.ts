@@ -8,6 +8,7 @@ import {
   encodeCursor,
   pageLimit,
   type ActorFilter,
+  type ActorOrigin,
   type ActorSummary,
   type ArticleFilter,
   type ArticleSummary,
@@ -266,8 +267,18 @@ export class SqliteStore implements Store {
     }
   }
 
-  async upsertActors(actors: Actor[]): Promise<void> {
-    this.db.transaction(() => this.upsertActorsSync(actors))();
+  async upsertActors(actors: Actor[], origin: ActorOrigin = 'text'): Promise<void> {
+    this.db.transaction(() => {
+      this.upsertActorsSync(actors);
+      if (origin === 'user') {
+        const mark = this.db.prepare(`UPDATE actors SET origin = 'user' WHERE id = ?`);
+        for (const a of actors) mark.run(a.id);
+      }
+    })();
+  }
+
+  async userActors(): Promise<Actor[]> {
+    return (this.db.prepare(`SELECT ${ACTOR_COLS} FROM actors a WHERE a.origin = 'user' ORDER BY a.id`).all() as Row[]).map(actorRow);
   }
 
   async getActor(idOrName: string): Promise<ActorSummary | null> {

@@ -290,6 +290,21 @@ export function storeContract(engine: string, create: () => Promise<StoreDatabas
         assert.deepEqual((await s.listActors({ search: '100%_' })).items, []);
       }));
 
+    test('userActors: only actors a user added, by id; later text sightings keep them user actors', () =>
+      withStore(async (s) => {
+        assert.deepEqual(await s.userActors(), []);
+        await s.upsertActors([actor('nato', 'NATO', 'ORG', ['the alliance'])]);
+        await s.upsertActors([actor('jane-tester', 'Jane Tester', 'PERSON', ['Tester'], { role: 'Mayor of Testville', country: 'UKR' })], 'user');
+        await s.saveDocuments(fixtures());
+        await s.upsertActors([actor('jane-tester', 'Jane Tester', 'PERSON', ['Mayor Tester'])]);
+        const users = await s.userActors();
+        assert.deepEqual(users.map((a) => a.id), ['jane-tester']);
+        assert.deepEqual(users[0], {
+          id: 'jane-tester', name: 'Jane Tester', type: 'PERSON', role: 'Mayor of Testville', country: 'UKR',
+          affiliation: null, aliases: ['Mayor Tester', 'Tester'],
+        });
+      }));
+
     test('quotes: by speaker, about, dates, words, article; newest first; paged', () =>
       withStore(async (s) => {
         const docs = fixtures();

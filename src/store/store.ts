@@ -65,6 +65,9 @@ export interface ActorSummary extends Actor {
   articles: number;
 }
 
+/** Where a stored actor came from: found in article text (default) or added by a user. */
+export type ActorOrigin = 'text' | 'user';
+
 export interface ActorFilter extends PageRequest {
   type?: ActorType;
   search?: string;
@@ -211,7 +214,9 @@ export interface Store {
   searchArticles(query: string, page?: PageRequest): Promise<Page<SearchHit>>;
 
   /** Insert or update actors (from lexicons, users or text); merging keeps every alias. */
-  upsertActors(actors: Actor[]): Promise<void>;
+  upsertActors(actors: Actor[], origin?: ActorOrigin): Promise<void>;
+  /** Actors a user added (origin 'user'), by id: the pipeline uses them as an extra dictionary. */
+  userActors(): Promise<Actor[]>;
   getActor(idOrName: string): Promise<ActorSummary | null>;
   listActors(filter?: ActorFilter): Promise<Page<ActorSummary>>;
 

@@ -44,7 +44,7 @@ export function actorRoutes(store: Store) {
       successStatus: 201,
       handler: async ({ body }) => {
         if (await store.getActor(body.id)) throw new HttpError('conflict', `actor "${body.id}" already exists`);
-        await store.upsertActors([body]);
+        await store.upsertActors([body], 'user');
         return store.getActor(body.id);
       },
     }),
