@@ -2,22 +2,15 @@
 // VOA corpus, one core (CPU time, so other processes on the machine do not inflate it), after a
 // warm-up round. The earlier stages run first (untimed) to give them their input layers.
 // Budget: the whole pipeline must do 200 articles/s on 2 cores; these two stages aim at ~1 ms each.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadVoaStories } from './_voa.js';
 import { createDefaultPipeline, emptyDocument } from '../src/index.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const TIMED = new Set(['events', 'positions']);
 
 export default async function run(args: string[]): Promise<void> {
-  const file = join(here, '..', '..', 'shared', 'corpora', 'voa', 'voa_stories.jsonl');
-  if (!existsSync(file)) {
-    console.log('skipped: ../shared/corpora/voa is absent');
-    return;
-  }
+  const items = loadVoaStories();
+  if (!items) return;
   const rounds = Math.max(1, Number(args[0] ?? 3));
-  const items = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; published?: string });
   const pipeline = createDefaultPipeline();
   const cpu = new Map<string, number>([...TIMED].map((n) => [n, 0]));
   let events = 0;

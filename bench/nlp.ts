@@ -1,25 +1,18 @@
 // `npm run bench -- nlp [rounds]`: time of each nlp stage (tokens, entities, actors, times) per
 // article on the VOA corpus, one core (CPU time), after a warm-up round. The product bar is 200 articles/s
 // end to end on 2 cores, so these stages together must stay well under 4 ms per article.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadVoaStories } from './_voa.js';
 import { emptyDocument, type Document } from '../src/document.js';
 import { actorsStage } from '../src/nlp/actors.js';
 import { entitiesStage } from '../src/nlp/entities.js';
 import { timesStage } from '../src/nlp/times.js';
 import { tokensStage } from '../src/nlp/tokens.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 
 export default async function run(args: string[]): Promise<void> {
-  const file = join(here, '..', '..', 'shared', 'corpora', 'voa', 'voa_stories.jsonl');
-  if (!existsSync(file)) {
-    console.log('skipped: ../shared/corpora/voa is absent');
-    return;
-  }
+  const items = loadVoaStories();
+  if (!items) return;
   const rounds = Math.max(1, Number(args[0] ?? 5));
-  const items = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; published?: string });
   const stages = [tokensStage, entitiesStage, actorsStage, timesStage].map((f) => f({}));
   const words = items.reduce((n, it) => n + it.text.split(/\s+/).length, 0) / items.length;
   const total = new Map<string, number>(stages.map((s) => [s.name, 0]));

@@ -3,21 +3,14 @@
 // round; the stages before it run untimed to give it its layers. Whole-pipeline time is printed
 // for scale. Budget: the whole pipeline must do 200 articles/s on 2 cores; this stage aims at
 // well under 1 ms per article.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadVoaStories } from './_voa.js';
 import { createDefaultPipeline, prepare } from '../src/index.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 
 export default async function run(args: string[]): Promise<void> {
-  const file = join(here, '..', '..', 'shared', 'corpora', 'voa', 'voa_stories.jsonl');
-  if (!existsSync(file)) {
-    console.log('skipped: ../shared/corpora/voa is absent');
-    return;
-  }
+  const items = loadVoaStories();
+  if (!items) return;
   const rounds = Math.max(1, Number(args[0] ?? 3));
-  const items = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string; published?: string });
   const pipeline = createDefaultPipeline();
   let quoteMs = 0;
   let allMs = 0;
