@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import type PgBoss from 'pg-boss';
 import type { Document } from '../document.js';
 import type { FetchOptions } from '../ingest/fetch.js';
+import { storePipelineOptions } from '../ingest/ingest.js';
 import type { PipelineOptions } from '../pipeline.js';
 import { createDefaultPipeline } from '../stages.js';
 import { openStore } from '../store/open.js';
@@ -69,8 +70,17 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerStats> {
     await boss.stop({ graceful: false, wait: true });
     return stats;
   }
-  const pool = concurrency > 1 ? new PipelinePool({ size: concurrency, pipeline: options.pipeline, fetch: options.fetch }) : null;
-  const pipeline = pool ? null : createDefaultPipeline(options.pipeline);
+  // The actors users added to the store (POST /api/actors) join the dictionary, as in ingest().
+  let pipelineOptions: PipelineOptions;
+  try {
+    pipelineOptions = await storePipelineOptions(store, options.pipeline);
+  } catch (err) {
+    await store.close().catch(() => {});
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    throw err;
+  }
+  const pool = concurrency > 1 ? new PipelinePool({ size: concurrency, pipeline: pipelineOptions, fetch: options.fetch }) : null;
+  const pipeline = pool ? null : createDefaultPipeline(pipelineOptions);
   const run = (data: IngestJobData): Promise<JobOutput[]> =>
     pool ? pool.process(data) : processJob(data, pipeline!, options.fetch);
   emit({ type: 'started', concurrency, batchSize });
