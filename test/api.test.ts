@@ -316,14 +316,20 @@ describe('analysis and exports', () => {
     assert.equal((await get('/api/actors/nobody-at-all/positions')).status, 404);
   });
 
-  test('the brief as Markdown, HTML (a download) and JSON', async () => {
+  test('the brief as Markdown, HTML (a page, or a download on request) and JSON', async () => {
     const md = await app.inject({ url: '/api/brief?format=md' });
     assert.equal(md.statusCode, 200);
     assert.match(md.headers['content-type'] as string, /text\/markdown/);
     assert.match(md.body, /ASSAULT|assault/i);
     const html = await app.inject({ url: '/api/brief?format=html' });
-    assert.match(html.headers['content-disposition'] as string, /attachment/);
+    assert.equal(html.statusCode, 200);
+    assert.equal(html.headers['content-type'], 'text/html; charset=utf-8');
+    assert.equal(html.headers['content-disposition'], undefined);
+    assert.match(html.headers['content-security-policy'] as string, /default-src 'none'/);
     assert.doesNotMatch(html.body, /<script/i);
+    const download = await app.inject({ url: '/api/brief?format=html&download=1' });
+    assert.match(download.headers['content-disposition'] as string, /attachment; filename="parley-brief\.html"/);
+    assert.equal(download.body, html.body);
     const json = await get('/api/brief?format=json&actor=RUS');
     assert.equal(json.status, 200);
     assert.ok(Array.isArray(json.body.timeline));

@@ -102,15 +102,17 @@ export function analysisRoutes(store: Store) {
       url: '/api/brief',
       tag: 'analysis',
       summary: 'A brief: what happened, who said what, which relations moved, who stands where and who reversed, citing articles',
-      query: z.object({ actor: actorId.optional(), ...range, format: z.enum(['md', 'html', 'json']).default('md'), limit: z.coerce.number().int().min(1).max(100).optional() }),
+      query: z.object({ actor: actorId.optional(), ...range, format: z.enum(['md', 'html', 'json']).default('md'), download: z.enum(['1', 'true']).optional().describe('HTML as an attachment instead of a page'), limit: z.coerce.number().int().min(1).max(100).optional() }),
       produces: ['text/markdown', 'text/html', 'application/json'],
       errors: [501],
       handler: async ({ query, reply }) => {
         const brief = await buildBrief(store, { actor: query.actor, from: query.from, to: query.to, limit: query.limit });
         if (query.format === 'json') return brief;
         if (query.format === 'html') {
-          // A download for reading elsewhere; the app never renders it, and the CSP forbids scripts.
-          reply.type('text/html; charset=utf-8').header('Content-Disposition', 'attachment; filename="parley-brief.html"');
+          // A page to read in the browser (the server's strict CSP still applies: no scripts);
+          // download=1 sends it as an attachment instead.
+          reply.type('text/html; charset=utf-8');
+          if (query.download) reply.header('Content-Disposition', 'attachment; filename="parley-brief.html"');
           return renderHtml(brief);
         }
         reply.type('text/markdown; charset=utf-8');
