@@ -112,6 +112,38 @@ test('brief cites articles and the HTML escapes article content', async () => {
   assert.match(html, /Article a3 &lt;b&gt;/);
 });
 
+test('brief: an untitled article is cited by its first words, and HTML citations link to the reader', async () => {
+  const other = new SqliteStore(join(dir, 'untitled.db'));
+  try {
+    await other.migrate();
+    const d = fixture('Trump said: “Putin is absolutely crazy and the war must stop now.” The U.S. imposed sanctions on Russia.', {
+      id: 'u1',
+      published: '2025-01-23',
+      actors: WAR_ACTORS,
+      quotes: [{ text: 'Putin is absolutely crazy and the war must stop now.', actor: 'donald-trump', about: ['vladimir-putin'] }],
+    });
+    d.title = null;
+    events.run(d);
+    positions.run(d);
+    await other.saveDocument(d);
+    const b = await buildBrief(other, { actor: 'donald-trump' });
+    assert.equal(b.labels.u1, 'Trump said: “Putin is absolutely crazy and the…');
+    const md = renderMarkdown(b);
+    assert.match(md, /\[Trump said: “Putin is absolutely crazy and the…, 2025-01-23\]\(article:u1\)/);
+    assert.doesNotMatch(md, /\[u1,/);
+    const html = renderHtml(b);
+    assert.match(html, /<cite data-article="u1"><a href="\/#\/article\/u1">Trump said: “Putin is absolutely crazy and the…<\/a>, 2025-01-23<\/cite>/);
+  } finally {
+    await other.close();
+  }
+});
+
+test('brief: citations of titled articles keep their titles, and link to the reader in HTML', async () => {
+  const b = await buildBrief(store, { actor: 'donald-trump' });
+  assert.deepEqual(b.labels, {});
+  assert.match(renderHtml(b), /<a href="\/#\/article\/a3">Article a3 &lt;b&gt;<\/a>/);
+});
+
 test('brief: an event without a known source names it "(unknown)", not a bare dash', async () => {
   const b = await buildBrief(store, { actor: 'donald-trump' });
   const report = { trigger: { start: 0, end: 9, text: 'discussed' } };

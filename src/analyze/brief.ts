@@ -36,6 +36,8 @@ export interface Brief {
   from: string | null;
   to: string | null;
   names: Record<string, string>;
+  /** How an untitled article is cited: the first words of its text, by article id. */
+  labels: Record<string, string>;
   timeline: (MergedEvent & { cites: Citation[] })[];
   quotes: { actor: string; quotes: (StoredQuote & { cites: Citation[] })[] }[];
   dyads: DyadMove[];
@@ -48,6 +50,15 @@ const cite = (articleId: string, title: string | null, published: string | null)
 const uniqCites = (cs: Citation[]) => [...new Map(cs.map((c) => [c.articleId, c])).values()];
 /** How a brief names an event's missing actor. */
 const UNKNOWN = '(unknown)';
+/** Words of an untitled article's text that cite it. */
+const LABEL_WORDS = 8;
+
+/** The first words of a text, with "…" when there is more; null for a text without words. */
+export function firstWords(text: string, n = LABEL_WORDS): string | null {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return null;
+  return words.slice(0, n).join(' ') + (words.length > n ? '…' : '');
+}
 
 export async function buildBrief(store: Store, o: BriefOptions = {}): Promise<Brief> {
   const limit = o.limit ?? 15;
@@ -112,12 +123,30 @@ export async function buildBrief(store: Store, o: BriefOptions = {}): Promise<Br
   for (const r of revs) await name(r.actor);
   if (actor) await name(actor);
 
+  // Untitled articles are cited by their first words rather than a bare id.
+  const labels: Record<string, string> = {};
+  const untitled = new Set<string>();
+  const note = (cs: { articleId: string; title?: string | null; articleTitle?: string | null }[]) => {
+    for (const c of cs) if (!(c.title ?? c.articleTitle)) untitled.add(c.articleId);
+  };
+  for (const e of top) note(e.reports);
+  for (const g of quoteGroups) for (const q of g.quotes) note(q.cites);
+  for (const cs of Object.values(dyadCites)) note(cs);
+  for (const p of positions) note(p.cites);
+  for (const r of revs) note([...r.before.evidence, ...r.after.evidence]);
+  for (const id of untitled) {
+    const doc = await store.getArticle(id);
+    const words = doc ? firstWords(doc.text) : null;
+    if (words) labels[id] = words;
+  }
+
   return {
     title: actor ? `Brief: ${names[actor] ?? actor}` : 'Brief',
     actor: actor ?? null,
     from: o.from ?? null,
     to: o.to ?? null,
     names,
+    labels,
     timeline: top.map((e) => ({ ...e, cites: uniqCites(e.reports.map((r) => cite(r.articleId, r.articleTitle, r.published))) })),
     quotes: quoteGroups,
     dyads: moves,
@@ -134,8 +163,18 @@ function mdText(s: string): string {
   return s.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>|#])/g, '\\$1').trim();
 }
 
-function mdCites(cs: Citation[]): string {
-  return cs.map((c) => `[${mdText(c.title ?? c.articleId)}${c.published ? ', ' + c.published : ''}](article:${c.articleId})`).join('; ');
+/** What a citation shows: the title, else the first words of the text, else the id. */
+function citeLabel(b: Brief, c: Citation): string {
+  return c.title ?? b.labels?.[c.articleId] ?? c.articleId;
+}
+
+/** The web app's reader route for an article. */
+export function articleHref(articleId: string): string {
+  return `/#/article/${encodeURIComponent(articleId)}`;
+}
+
+function mdCites(b: Brief, cs: Citation[]): string {
+  return cs.map((c) => `[${mdText(citeLabel(b, c))}${c.published ? ', ' + c.published : ''}](article:${c.articleId})`).join('; ');
 }
 
 function signed(n: number | null): string {
@@ -150,27 +189,27 @@ export function renderMarkdown(b: Brief): string {
   lines.push('## What happened', '');
   if (!b.timeline.length) lines.push('_No events._');
   for (const e of b.timeline)
-    lines.push(`- **${e.date ?? 'undated'}** ${n(e.source)} ${e.type}${e.target ? ' ' + n(e.target) : ''} (${e.modality}, ${signed(e.intensity)}) — “${mdText(e.reports[0].trigger.text)}” — ${e.reports.length} report(s): ${mdCites(e.cites)}`);
+    lines.push(`- **${e.date ?? 'undated'}** ${n(e.source)} ${e.type}${e.target ? ' ' + n(e.target) : ''} (${e.modality}, ${signed(e.intensity)}) — “${mdText(e.reports[0].trigger.text)}” — ${e.reports.length} report(s): ${mdCites(b, e.cites)}`);
   lines.push('', '## Who said what', '');
   if (!b.quotes.length) lines.push('_No quotes._');
   for (const g of b.quotes) {
     lines.push(`### ${n(g.actor)}`, '');
-    for (const q of g.quotes) lines.push(`- ${q.date ?? ''} “${mdText(q.text)}” — ${mdCites(q.cites)}`);
+    for (const q of g.quotes) lines.push(`- ${q.date ?? ''} “${mdText(q.text)}” — ${mdCites(b, q.cites)}`);
     lines.push('');
   }
   lines.push('## Relations that moved', '');
   if (!b.dyads.length) lines.push('_No dyad changed._');
   for (const d of b.dyads)
-    lines.push(`- ${n(d.source)} → ${n(d.target)}: intensity ${signed(d.before.intensity)} → ${signed(d.after.intensity)}, tone ${signed(d.before.tone)} → ${signed(d.after.tone)} (${d.events} events, ${d.quotes} quotes) — ${mdCites(b.dyadCites[`${d.source}>${d.target}`] ?? [])}`);
+    lines.push(`- ${n(d.source)} → ${n(d.target)}: intensity ${signed(d.before.intensity)} → ${signed(d.after.intensity)}, tone ${signed(d.before.tone)} → ${signed(d.after.tone)} (${d.events} events, ${d.quotes} quotes) — ${mdCites(b, b.dyadCites[`${d.source}>${d.target}`] ?? [])}`);
   lines.push('', '## Positions', '');
   if (!b.positions.length) lines.push('_No positions._');
-  for (const p of b.positions) lines.push(`- ${n(p.actor)} **${p.stance}** ${mdText(p.issue)} (${p.date ?? 'undated'}): “${mdText(p.evidence)}” — ${mdCites(p.cites)}`);
+  for (const p of b.positions) lines.push(`- ${n(p.actor)} **${p.stance}** ${mdText(p.issue)} (${p.date ?? 'undated'}): “${mdText(p.evidence)}” — ${mdCites(b, p.cites)}`);
   lines.push('', '## Reversals', '');
   if (!b.reversals.length) lines.push('_No reversals._');
   for (const r of b.reversals) {
     lines.push(`- ${n(r.actor)} on ${mdText(r.issue)}: **${r.before.stance}** (${r.before.period}) → **${r.after.stance}** (${r.after.period})`);
-    lines.push(`  - before: “${mdText(r.before.evidence[0].evidence.text)}” — ${mdCites(r.before.evidence.slice(0, 2).map((p) => cite(p.articleId, p.articleTitle, p.published)))}`);
-    lines.push(`  - after: “${mdText(r.after.evidence[0].evidence.text)}” — ${mdCites(r.after.evidence.slice(0, 2).map((p) => cite(p.articleId, p.articleTitle, p.published)))}`);
+    lines.push(`  - before: “${mdText(r.before.evidence[0].evidence.text)}” — ${mdCites(b, r.before.evidence.slice(0, 2).map((p) => cite(p.articleId, p.articleTitle, p.published)))}`);
+    lines.push(`  - after: “${mdText(r.after.evidence[0].evidence.text)}” — ${mdCites(b, r.after.evidence.slice(0, 2).map((p) => cite(p.articleId, p.articleTitle, p.published)))}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -183,7 +222,7 @@ export function renderHtml(b: Brief): string {
   const h = escapeHtml;
   const n = (id: string | null) => h(id ? (b.names[id] ?? id) : UNKNOWN);
   const cites = (cs: Citation[]) =>
-    cs.map((c) => `<cite data-article="${h(c.articleId)}">${h(c.title ?? c.articleId)}${c.published ? ', ' + h(c.published) : ''}</cite>`).join('; ');
+    cs.map((c) => `<cite data-article="${h(c.articleId)}"><a href="${h(articleHref(c.articleId))}">${h(citeLabel(b, c))}</a>${c.published ? ', ' + h(c.published) : ''}</cite>`).join('; ');
   const list = (items: string[], empty: string) => (items.length ? `<ul>\n${items.map((i) => `<li>${i}</li>`).join('\n')}\n</ul>` : `<p><em>${empty}</em></p>`);
   const parts = [
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>${h(b.title)}</title>`,
