@@ -1,26 +1,16 @@
 // `parley actors` and `parley actor`: real processes on a temporary database.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { repoRoot } from './shared.js';
+import { runCli, type CliRun } from './run-cli.js';
 
 let dir: string;
 let db: string;
 
-function parley(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--db', db, ...args], { cwd: repoRoot, env: { ...process.env, PARLEY_DB: '' } });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-    p.stdin.end('');
-  });
+function parley(args: string[]): Promise<CliRun> {
+  return runCli(['--db', db, ...args]);
 }
 
 before(async () => {

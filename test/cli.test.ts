@@ -1,32 +1,17 @@
 // The CLI end to end: real processes on a temporary database.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { hasShared, repoRoot, sharedPath } from './shared.js';
+import { runCli, type CliRun } from './run-cli.js';
+import { hasShared, sharedPath } from './shared.js';
 
 let dir: string;
 let db: string;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function parley(args: string[], input?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: repoRoot, env: { ...process.env, PARLEY_DB: '' } });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-    p.stdin.end(input ?? '');
-  });
+function parley(args: string[], input?: string): Promise<CliRun> {
+  return runCli(args, input);
 }
 
 const story = (title: string, body: string) => `${title}\n\nBy Olena Hart\nJul 09, 2025\n\nKYIV, Ukraine -- ${body}\n\nWrite to Olena Hart at olena.hart@northline.example\n`;

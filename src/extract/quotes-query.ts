@@ -2,16 +2,8 @@
 // by name ("Putin", "Vladimir Putin", "vladimir-putin"), most recent first.
 import type { Page, QuoteFilter, Store, StoredQuote } from '../store/store.js';
 
-export interface QuoteQuery {
-  by?: string;
-  about?: string;
-  from?: string;
-  to?: string;
-  search?: string;
-  articleId?: string;
-  limit?: number;
-  cursor?: string | null;
-}
+/** The store's quote filter, with `by` and `about` also accepting names. */
+export type QuoteQuery = QuoteFilter;
 
 export class UnknownActorError extends Error {
   constructor(
