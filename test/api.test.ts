@@ -2,6 +2,7 @@
 // the ingestion routes through the real pipeline, and every error status the API promises.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -325,7 +326,6 @@ describe('analysis and exports', () => {
     assert.equal(html.statusCode, 200);
     assert.equal(html.headers['content-type'], 'text/html; charset=utf-8');
     assert.equal(html.headers['content-disposition'], undefined);
-    assert.match(html.headers['content-security-policy'] as string, /default-src 'none'/);
     assert.doesNotMatch(html.body, /<script/i);
     const download = await app.inject({ url: '/api/brief?format=html&download=1' });
     assert.match(download.headers['content-disposition'] as string, /attachment; filename="parley-brief\.html"/);
@@ -334,6 +334,25 @@ describe('analysis and exports', () => {
     assert.equal(json.status, 200);
     assert.ok(Array.isArray(json.body.timeline));
     assert.equal((await get('/api/brief?format=pdf')).status, 400);
+  });
+
+  test("the HTML brief's CSP admits its own style block by hash, and nothing else is loosened", async () => {
+    const html = await app.inject({ url: '/api/brief?format=html' });
+    const styles = [...html.body.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+    assert.equal(styles.length, 1, 'one style block');
+    const hash = `'sha256-${createHash('sha256').update(styles[0]).digest('base64')}'`;
+    const csp = html.headers['content-security-policy'] as string;
+    const directive = (policy: string, name: string) => policy.split(/;\s*/).find((d) => d.startsWith(name + ' '));
+    assert.equal(directive(csp, 'style-src'), `style-src 'self' ${hash}`);
+    // Everything but style-src is the strict policy, and inline scripts stay blocked.
+    const rest = (policy: string) => policy.split(/;\s*/).filter((d) => !d.startsWith('style-src ')).join('; ');
+    assert.equal(rest(csp), rest(CONTENT_SECURITY_POLICY));
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    // The page's own meta policy (for a saved copy) names the same hash.
+    assert.ok(html.body.includes(`style-src ${hash}`));
+    assert.equal((await app.inject({ url: '/api/brief?format=html&download=1' })).headers['content-security-policy'], csp);
+    for (const url of ['/api/brief?format=md', '/api/brief?format=json', '/api/brief?format=pdf', '/api/status', '/'])
+      assert.equal((await app.inject({ url })).headers['content-security-policy'], CONTENT_SECURITY_POLICY, url);
   });
 
   test('exports in JSON, CSV, GraphML and Markdown as downloads', async () => {

@@ -1,6 +1,7 @@
 // The brief: what happened (timeline), who said what (top quotes per actor), which relations
 // moved (dyads), who stands where and who reversed — every line citing its articles.
 // Rendered as Markdown or as HTML in which every piece of article content is escaped.
+import { createHash } from 'node:crypto';
 import type { Store, StoredQuote } from '../store/store.js';
 import { dyadsThatMoved, resolveActorId, type DyadMove } from './dyads.js';
 import { actorPositions, allPositions, reversals, type Reversal } from './positions.js';
@@ -218,6 +219,11 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** The HTML brief's only styling, inline so the file stands alone when saved. */
+export const BRIEF_STYLE = 'body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}cite{color:#555;font-style:normal}q{font-style:italic}';
+/** The CSP source that allows exactly that style block and no other inline style. */
+export const BRIEF_STYLE_HASH = `sha256-${createHash('sha256').update(BRIEF_STYLE).digest('base64')}`;
+
 export function renderHtml(b: Brief): string {
   const h = escapeHtml;
   const n = (id: string | null) => h(id ? (b.names[id] ?? id) : UNKNOWN);
@@ -225,8 +231,8 @@ export function renderHtml(b: Brief): string {
     cs.map((c) => `<cite data-article="${h(c.articleId)}"><a href="${h(articleHref(c.articleId))}">${h(citeLabel(b, c))}</a>${c.published ? ', ' + h(c.published) : ''}</cite>`).join('; ');
   const list = (items: string[], empty: string) => (items.length ? `<ul>\n${items.map((i) => `<li>${i}</li>`).join('\n')}\n</ul>` : `<p><em>${empty}</em></p>`);
   const parts = [
-    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>${h(b.title)}</title>`,
-    `<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}cite{color:#555;font-style:normal}q{font-style:italic}</style></head><body>`,
+    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '${BRIEF_STYLE_HASH}'"><title>${h(b.title)}</title>`,
+    `<style>${BRIEF_STYLE}</style></head><body>`,
     `<h1>${h(b.title)}</h1>`,
     b.from || b.to ? `<p>Period: ${h(b.from ?? '…')} to ${h(b.to ?? '…')}</p>` : '',
     `<h2>What happened</h2>`,

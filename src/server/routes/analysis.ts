@@ -3,10 +3,12 @@
 import { z } from 'zod';
 import { actorPositions, buildBrief, dyadSeries, renderHtml, renderMarkdown, resolveActorId, reversals, timeline } from '../../index.js';
 import { analysisStore } from '../../analyze/capabilities.js';
+import { BRIEF_STYLE_HASH } from '../../analyze/brief.js';
 import type { Store } from '../../store/store.js';
 import { pageArray } from '../core.js';
 import { route } from '../define.js';
 import { HttpError } from '../errors.js';
+import { contentSecurityPolicy } from '../security.js';
 import { actorId, eventType, idParams, isoDate, paging } from '../schemas.js';
 
 const range = { from: isoDate.optional(), to: isoDate.optional() };
@@ -109,9 +111,10 @@ export function analysisRoutes(store: Store) {
         const brief = await buildBrief(store, { actor: query.actor, from: query.from, to: query.to, limit: query.limit });
         if (query.format === 'json') return brief;
         if (query.format === 'html') {
-          // A page to read in the browser (the server's strict CSP still applies: no scripts);
-          // download=1 sends it as an attachment instead.
+          // A page to read in the browser: the strict CSP plus the brief's own style block, by
+          // its hash (still no scripts, no other inline style); download=1 sends it as an attachment.
           reply.type('text/html; charset=utf-8');
+          reply.header('Content-Security-Policy', contentSecurityPolicy([BRIEF_STYLE_HASH]));
           if (query.download) reply.header('Content-Disposition', 'attachment; filename="parley-brief.html"');
           return renderHtml(brief);
         }
