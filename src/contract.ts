@@ -3,6 +3,7 @@
 // stages add; tokens stay internal. `source` becomes an object so scorers and scripts can
 // match a document to its file (`source.path`) or page (`source.url`).
 import type { Document } from './document.js';
+import type { Page } from './store/store.js';
 
 export interface SourceRef {
   /** What the ingest log calls this input: a path, a URL, `stdin`, `feed.xml#3`, `file.jsonl:12` … */
@@ -19,7 +20,21 @@ export function sourceRef(source: string | null | undefined, url?: string | null
   return { name: source, ...(file ? { path: file } : {}), ...(url ? { url } : {}) };
 }
 
-export function toContract(doc: Document): Record<string, unknown> {
+/** A document as the contract serialises it: `source` as a SourceRef, no tokens. */
+export type ContractDocument = Omit<Document, 'source' | 'tokens'> & { source: SourceRef | null };
+
+/** An article listing row (ArticleSummary, SearchHit) with `source` in the contract's shape. */
+export type ContractRow<T extends { source: string | null; url: string | null }> = Omit<T, 'source'> & { source: SourceRef | null };
+
+export function rowToContract<T extends { source: string | null; url: string | null }>(row: T): ContractRow<T> {
+  return { ...row, source: sourceRef(row.source, row.url) };
+}
+
+export function contractPage<T extends { source: string | null; url: string | null }>(page: Page<T>): Page<ContractRow<T>> {
+  return { ...page, items: page.items.map(rowToContract) };
+}
+
+export function toContract(doc: Document): ContractDocument {
   const { id, title, published, publisher, authors, dateline, url, source, text, actors, mentions, quotes, times, events, tokens: _tokens, ...rest } = doc;
   return { id, title, published, publisher, authors, dateline, url, source: sourceRef(source, url), text, actors, mentions, quotes, times, events, ...rest };
 }

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { toContract } from '../src/contract.js';
 import { emptyDocument, type Document } from '../src/document.js';
 import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
@@ -204,6 +205,31 @@ describe('articles and search', () => {
     assert.equal(r.body.items[0].id, 'fixture-1');
     assert.match(r.body.items[0].excerpt, /missile/);
     assert.equal((await get('/api/articles/search')).status, 400);
+  });
+
+  test("every article answer gives `source` in the contract's shape, as `parley show` does", async () => {
+    // A store of its own, so the other tests' exact counts are untouched.
+    const own = await openStore(join(dir, 'source.db'));
+    const doc = { ...fixture(), id: 'sourced-1', source: 'feeds/world.xml#3', url: 'https://example.org/strike' };
+    await own.saveDocument(doc);
+    const server = await createServer({ store: own, webRoot: join(dir, 'web') });
+    try {
+      const body = async (url: string) => (await server.inject({ url })).json();
+      const expected = { name: 'feeds/world.xml#3', path: 'feeds/world.xml', url: 'https://example.org/strike' };
+      const one = await body('/api/articles/sourced-1');
+      assert.deepEqual(one.source, expected);
+      assert.deepEqual(one, JSON.parse(JSON.stringify(toContract((await own.getArticle('sourced-1'))!))));
+      assert.equal('tokens' in one, false);
+      assert.deepEqual((await body('/api/articles')).items[0].source, expected);
+      assert.deepEqual((await body('/api/articles/search?q=missile')).items[0].source, expected);
+      assert.deepEqual((await body('/api/search?q=missile')).articles.items[0].source, expected);
+      const schema = (await body('/api/openapi.json')).paths['/api/articles/{id}'].get.responses['200'].content['application/json'].schema;
+      assert.deepEqual(schema.properties.source.anyOf[0].required, ['name']);
+      assert.deepEqual(Object.keys(schema.properties.source.anyOf[0].properties).sort(), ['name', 'path', 'url']);
+    } finally {
+      await server.close();
+      await own.close();
+    }
   });
 
   test('one search across articles, actors and quotes', async () => {

@@ -26,6 +26,8 @@ export interface RouteSpec<Q = unknown, P = unknown, B = unknown> {
   consumes?: string[];
   /** Content types of a successful response; JSON when absent. */
   produces?: string[];
+  /** The JSON body of a successful response, for the OpenAPI document only (not checked at run time). */
+  response?: ZodType;
   /** Error statuses the route documents (400 is implied by any schema). */
   errors?: number[];
   successStatus?: number;
@@ -89,8 +91,8 @@ const ERROR_TEXT: Record<number, string> = {
   501: 'The analysis layer behind this route is not part of this build yet',
 };
 
-function jsonSchema(schema: ZodType): Record<string, unknown> {
-  const s = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+function jsonSchema(schema: ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+  const s = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   delete s.$schema;
   return s;
 }
@@ -112,7 +114,7 @@ export function openApiDocument(specs: RouteSpec<any, any, any>[], info: { title
     const responses: Record<string, unknown> = {
       [String(spec.successStatus ?? 200)]: {
         description: 'OK',
-        content: Object.fromEntries((spec.produces ?? ['application/json']).map((t) => [t, {}])),
+        content: Object.fromEntries((spec.produces ?? ['application/json']).map((t) => [t, t === 'application/json' && spec.response ? { schema: jsonSchema(spec.response, 'output') } : {}])),
       },
     };
     for (const s of [...statuses].sort())

@@ -1,8 +1,13 @@
 // The web app's one door to the server. Types come from the library so both sides agree.
-import type { Document, EventType } from '../../src/document.js';
-import type { ActorSummary, ArticleSummary, IngestLogEntry, Page, SearchHit, StoredEvent, StoredQuote } from '../../src/store/store.js';
+import type { ContractDocument, ContractRow, SourceRef } from '../../src/contract.js';
+import type { EventType } from '../../src/document.js';
+import type { ActorSummary, ArticleSummary as StoredSummary, IngestLogEntry, Page, SearchHit as StoredHit, StoredEvent, StoredQuote } from '../../src/store/store.js';
 
-export type { Document, EventType, ActorSummary, ArticleSummary, IngestLogEntry, Page, SearchHit, StoredEvent, StoredQuote };
+// Articles arrive in the document contract's shape (`source` is a SourceRef), as the API sends them.
+export type Document = ContractDocument;
+export type ArticleSummary = ContractRow<StoredSummary>;
+export type SearchHit = ContractRow<StoredHit>;
+export type { EventType, ActorSummary, IngestLogEntry, Page, SourceRef, StoredEvent, StoredQuote };
 export type { Actor, Quote, Event, Mention, TimeExpr } from '../../src/document.js';
 
 export const EVENT_TYPES: EventType[] = [

@@ -43,7 +43,7 @@ export function Reader({ id, at }: { id: string; at: number | null }) {
             {url ? (
               <a href={url} target="_blank" rel="noopener noreferrer nofollow">source</a>
             ) : (
-              doc.source && <span className="muted">{doc.source}</span>
+              doc.source && <span className="muted">{doc.source.name}</span>
             )}
           </div>
           <div className="toggles" aria-label="Layers">
