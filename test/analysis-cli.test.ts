@@ -19,8 +19,10 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
   let err = '';
   const w1 = process.stdout.write.bind(process.stdout);
   const w2 = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
+  // Strings are the command's output; the test runner's own reports to the parent are binary
+  // chunks on the same stdout, and may be flushed while a command awaits its imports.
+  process.stdout.write = ((s: string | Uint8Array, ...rest: never[]) => (typeof s === 'string' ? ((out += s), true) : w1(s, ...rest))) as typeof process.stdout.write;
+  process.stderr.write = ((s: string | Uint8Array, ...rest: never[]) => (typeof s === 'string' ? ((err += s), true) : w2(s, ...rest))) as typeof process.stderr.write;
   try {
     const code = await main(['node', 'parley', '--db', db, ...args]);
     return { code, out, err };

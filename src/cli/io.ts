@@ -1,6 +1,5 @@
 // What every command shares: the global options, opening the store, printing.
 import type { Command } from 'commander';
-import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 
 export class UsageError extends Error {}
@@ -18,6 +17,8 @@ export function globals(cmd: Command): GlobalOptions {
 }
 
 export async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T>): Promise<T> {
+  // Loaded here, not at start-up: `parley --help` never opens a database driver.
+  const { openStore } = await import('../store/open.js');
   const store = await openStore(globals(cmd).db);
   try {
     return await fn(store);

@@ -2,10 +2,10 @@
 // and closes the store on SIGINT/SIGTERM.
 import type { Store } from '../store/store.js';
 import { createServer, type ServerOptions } from './app.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from './defaults.js';
 import { isLoopback, resolveToken } from './security.js';
 
-export const DEFAULT_PORT = 3000;
-export const DEFAULT_HOST = '127.0.0.1';
+export { DEFAULT_HOST, DEFAULT_PORT };
 
 export interface ListenOptions extends Omit<ServerOptions, 'store' | 'token'> {
   host?: string;

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { actorProfile } from '../../nlp/actor-profile.js';
 import { printTable, withStore, type CommandRegistrar } from '../io.js';
 import { positiveInt } from '../numbers.js';
 
@@ -16,6 +15,7 @@ export const actorCommand: CommandRegistrar = (program, setExit) => {
     .option('--articles <n>', 'how many of the latest articles to show and scan for co-mentions', '20')
     .option('--json', 'print the profile as JSON')
     .action(async (name: string, opts: ActorOptions, cmd: Command) => {
+      const { actorProfile } = await import('../../nlp/actor-profile.js');
       const articles = positiveInt(opts.articles, '--articles');
       const p = await withStore(cmd, (s) => actorProfile(s, name, { articles }));
       if (!p) {

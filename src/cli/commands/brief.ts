@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { withStore, type CommandRegistrar } from '../io.js';
 import { positiveInt } from '../numbers.js';
 import { choiceArg, dateArg } from '../analysisOptions.js';
-import { buildBrief, renderHtml, renderMarkdown } from '../../analyze/brief.js';
 
 interface BriefOptions {
   actor?: string;
@@ -22,6 +21,7 @@ export const briefCommand: CommandRegistrar = (program) => {
     .option('--format <format>', 'md or html', 'md')
     .option('-n, --limit <n>', 'lines per section', '15')
     .action(async (o: BriefOptions, cmd: Command) => {
+      const { buildBrief, renderHtml, renderMarkdown } = await import('../../analyze/brief.js');
       const format = choiceArg(o.format, '--format', ['md', 'html'] as const);
       const brief = await withStore(cmd, (s) => buildBrief(s, { actor: o.actor, from: dateArg(o.from, '--from'), to: dateArg(o.to, '--to'), limit: positiveInt(o.limit, '--limit') }));
       process.stdout.write(format === 'html' ? renderHtml(brief) : renderMarkdown(brief));

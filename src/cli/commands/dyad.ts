@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { printJsonLine, printTable, withStore, type CommandRegistrar } from '../io.js';
 import { choiceArg, dateArg } from '../analysisOptions.js';
-import { dyadSeries, requireActorId } from '../../analyze/dyads.js';
 
 interface DyadOptions {
   by: string;
@@ -23,6 +22,7 @@ export const dyadCommand: CommandRegistrar = (program) => {
     .option('--exact', 'only the two actors themselves, not their affiliates')
     .option('--json', 'the series as one JSON object')
     .action(async (a: string, b: string, o: DyadOptions, cmd: Command) => {
+      const { dyadSeries, requireActorId } = await import('../../analyze/dyads.js');
       const by = choiceArg(o.by, '--by', ['day', 'week', 'month'] as const);
       const opts = { by, from: dateArg(o.from, '--from'), to: dateArg(o.to, '--to'), exact: o.exact };
       const series = await withStore(cmd, async (s) => dyadSeries(s, await requireActorId(s, a), await requireActorId(s, b), opts));

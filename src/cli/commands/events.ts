@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { printJsonLine, printTable, withStore, type CommandRegistrar } from '../io.js';
 import { positiveInt } from '../numbers.js';
 import { dateArg, typeArg } from '../analysisOptions.js';
-import { resolveActorId } from '../../analyze/dyads.js';
 
 interface EventsOptions {
   actor?: string;
@@ -32,6 +31,7 @@ export const eventsCommand: CommandRegistrar = (program) => {
     .option('--cursor <cursor>', 'continue from a previous page')
     .option('--json', 'one JSON object per line')
     .action(async (o: EventsOptions, cmd: Command) => {
+      const { resolveActorId } = await import('../../analyze/dyads.js');
       const filter = { type: typeArg(o.type), from: dateArg(o.from, '--from'), to: dateArg(o.to, '--to'), limit: positiveInt(o.limit, '--limit'), cursor: o.cursor, articleId: o.article };
       const page = await withStore(cmd, async (s) => {
         const [actor, source, target] = await Promise.all([o.actor, o.source, o.target].map((x) => (x ? resolveActorId(s, x) : undefined)));

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { withStore, type CommandRegistrar } from '../io.js';
 import { choiceArg, dateArg } from '../analysisOptions.js';
-import { exportSystem } from '../../analyze/export.js';
 
 interface ExportOptions {
   format: string;
@@ -19,6 +18,7 @@ export const exportCommand: CommandRegistrar = (program) => {
     .option('--from <date>', 'events on or after YYYY-MM-DD')
     .option('--to <date>', 'events on or before YYYY-MM-DD')
     .action(async (o: ExportOptions, cmd: Command) => {
+      const { exportSystem } = await import('../../analyze/export.js');
       const format = choiceArg(o.format, '--format', ['json', 'csv', 'graphml'] as const);
       const table = choiceArg(o.table, '--table', ['actors', 'events', 'dyads'] as const);
       const out = await withStore(cmd, (s) => exportSystem(s, format, { table, from: dateArg(o.from, '--from'), to: dateArg(o.to, '--to') }));

@@ -1,7 +1,4 @@
 import { Option, type Command } from 'commander';
-import { toContract } from '../../contract.js';
-import { isFailure } from '../../ingest/errors.js';
-import { extract } from '../../ingest/ingest.js';
 import { globals, printJsonLine, type CommandRegistrar } from '../io.js';
 import { readerOptions, type IngestCommandOptions } from './ingest.js';
 
@@ -13,6 +10,9 @@ export const extractCommand: CommandRegistrar = (program, setExit) => {
       .argument('<inputs...>', 'files, folders, URLs or - for standard input')
       .addOption(new Option('--format <format>', 'output format: one JSON object per line').choices(['jsonl']).default('jsonl')),
   ).action(async (inputs: string[], opts: IngestCommandOptions, cmd: Command) => {
+    const { toContract } = await import('../../contract.js');
+    const { isFailure } = await import('../../ingest/errors.js');
+    const { extract } = await import('../../ingest/ingest.js');
     let failed = 0;
     for await (const r of extract(inputs, { allowPrivate: !!opts.allowPrivate, lexicons: globals(cmd).lexicon })) {
       if (isFailure(r)) {

@@ -1,9 +1,8 @@
 import { Option, type Command } from 'commander';
-import { ingest, type IngestOptions, type IngestSummary } from '../../ingest/ingest.js';
+import type { IngestOptions, IngestSummary } from '../../ingest/ingest.js';
 import { MAX_INPUT_BYTES } from '../../ingest/limits.js';
 import { globals, withStore, type CommandRegistrar } from '../io.js';
 import { queueInputs, threadsOption } from './queue-inputs.js';
-import { progressReporter } from '../progress.js';
 
 export interface IngestCommandOptions {
   allowPrivate?: boolean;
@@ -40,6 +39,7 @@ export const ingestCommand: CommandRegistrar = (program, setExit) => {
       .option('--queue', 'only queue the articles as jobs in PostgreSQL (--db postgres://…) and return; `parley worker` processes them'),
   ).action(async (inputs: string[], opts: IngestCommandOptions, cmd: Command) => {
     if (opts.queue) return queueInputs(inputs, cmd, setExit);
+    const [{ ingest }, { progressReporter }] = await Promise.all([import('../../ingest/ingest.js'), import('../progress.js')]);
     const summary = await withStore(cmd, async (store) => {
       const progress = opts.quiet ? null : progressReporter();
       const options: IngestOptions = {

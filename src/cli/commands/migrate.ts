@@ -1,6 +1,5 @@
 import type { CommandRegistrar } from '../io.js';
 import { globals, printJsonLine } from '../io.js';
-import { migrateStore } from '../../store/open.js';
 
 export const migrateCommand: CommandRegistrar = (program) => {
   program
@@ -8,6 +7,7 @@ export const migrateCommand: CommandRegistrar = (program) => {
     .description('apply pending database migrations (forward only; safe to run from several machines at once)')
     .option('--json', 'print the report as one JSON object')
     .action(async (opts: { json?: boolean }, cmd) => {
+      const { migrateStore } = await import('../../store/open.js');
       const r = await migrateStore(globals(cmd).db);
       if (opts.json) return printJsonLine(r);
       process.stdout.write(

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { printJsonLine, printTable, withStore, type CommandRegistrar } from '../io.js';
 import { dateArg } from '../analysisOptions.js';
-import { requireActorId } from '../../analyze/dyads.js';
-import { actorPositions } from '../../analyze/positions.js';
 
 interface PositionsOptions {
   from?: string;
@@ -19,6 +17,8 @@ export const positionsCommand: CommandRegistrar = (program) => {
     .option('--to <date>', 'on or before YYYY-MM-DD')
     .option('--json', 'one JSON object per issue')
     .action(async (actor: string, o: PositionsOptions, cmd: Command) => {
+      const { requireActorId } = await import('../../analyze/dyads.js');
+      const { actorPositions } = await import('../../analyze/positions.js');
       const range = { from: dateArg(o.from, '--from'), to: dateArg(o.to, '--to') };
       const stands = await withStore(cmd, async (s) => actorPositions(s, await requireActorId(s, actor), range));
       if (o.json) return stands.forEach((x) => printJsonLine(x));

@@ -1,9 +1,6 @@
 // `parley ingest --queue` and `--threads`: the branches of the ingest command that belong to the
 // job queue and the thread pool (src/queue).
 import type { Command } from 'commander';
-import { isPostgresUrl } from '../../queue/boss.js';
-import { enqueue } from '../../queue/enqueue.js';
-import { resolveDbLocation } from '../../store/open.js';
 import { globals, UsageError } from '../io.js';
 
 export function threadsOption(v: string): number | 'auto' {
@@ -14,6 +11,7 @@ export function threadsOption(v: string): number | 'auto' {
 }
 
 export async function queueInputs(inputs: string[], cmd: Command, setExit: (code: number) => void): Promise<void> {
+  const [{ isPostgresUrl }, { enqueue }, { resolveDbLocation }] = await Promise.all([import('../../queue/boss.js'), import('../../queue/enqueue.js'), import('../../store/open.js')]);
   const db = resolveDbLocation(globals(cmd).db);
   if (!isPostgresUrl(db)) throw new UsageError(`--queue needs PostgreSQL: pass --db postgres://… or set PARLEY_DB (got ${JSON.stringify(db)})`);
   const result = await enqueue(inputs, { db });

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { queryQuotes, UnknownActorError } from '../../extract/quotes-query.js';
 import { dateArg } from '../analysisOptions.js';
 import { printJsonLine, printTable, UsageError, withStore, type CommandRegistrar } from '../io.js';
 import { positiveInt } from '../numbers.js';
@@ -30,6 +29,7 @@ export const quotesCommand: CommandRegistrar = (program) => {
     .option('--cursor <cursor>', 'continue from a previous page')
     .option('--json', 'one JSON object per line')
     .action(async (o: QuotesOptions, cmd: Command) => {
+      const { queryQuotes, UnknownActorError } = await import('../../extract/quotes-query.js');
       const query = {
         by: o.by,
         about: o.about,

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { printJsonLine, withStore, type CommandRegistrar } from '../io.js';
 import { dateArg } from '../analysisOptions.js';
-import { resolveActorId } from '../../analyze/dyads.js';
-import { reversals } from '../../analyze/positions.js';
 
 interface ReversalOptions {
   actor?: string;
@@ -22,6 +20,8 @@ export const reversalsCommand: CommandRegistrar = (program) => {
     .option('--to <date>', 'on or before YYYY-MM-DD')
     .option('--json', 'one JSON object per reversal')
     .action(async (o: ReversalOptions, cmd: Command) => {
+      const { resolveActorId } = await import('../../analyze/dyads.js');
+      const { reversals } = await import('../../analyze/positions.js');
       const list = await withStore(cmd, async (s) =>
         reversals(s, { actor: o.actor ? await resolveActorId(s, o.actor) : undefined, issue: o.issue, from: dateArg(o.from, '--from'), to: dateArg(o.to, '--to') }),
       );

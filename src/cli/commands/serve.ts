@@ -1,9 +1,6 @@
 import type { CommandRegistrar } from '../io.js';
 import { globals, UsageError } from '../io.js';
-import { openStore } from '../../store/open.js';
-import { DEFAULT_HOST, DEFAULT_PORT, serve } from '../../server/listen.js';
-import { forkWorkers, inPrimary, reportListening } from '../../server/cluster.js';
-import { resolveToken } from '../../server/security.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../../server/defaults.js';
 
 export function portOption(v: string): number {
   const n = Number(v);
@@ -26,6 +23,10 @@ export const serveCommand: CommandRegistrar = (program) => {
     .option('--allow-private', 'let URL ingestion fetch private and loopback addresses')
     .option('--workers <n>', 'server processes sharing the port, to use several cores', workersOption, 1)
     .action(async (opts: { port: number; host: string; allowPrivate?: boolean; workers: number }, cmd) => {
+      const { openStore } = await import('../../store/open.js');
+      const { serve } = await import('../../server/listen.js');
+      const { forkWorkers, inPrimary, reportListening } = await import('../../server/cluster.js');
+      const { resolveToken } = await import('../../server/security.js');
       const g = globals(cmd);
       if (opts.workers > 1 && inPrimary()) {
         resolveToken(opts.host, process.env.PARLEY_TOKEN); // refuse before forking anything

@@ -1,8 +1,6 @@
 import type { CommandRegistrar } from '../io.js';
 import { globals } from '../io.js';
-import { ingest } from '../../ingest/ingest.js';
-import { openStore } from '../../store/open.js';
-import { DEFAULT_HOST, DEFAULT_PORT, serve } from '../../server/listen.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../../server/defaults.js';
 import { examplesDir } from '../../server/paths.js';
 import { portOption } from './serve.js';
 
@@ -14,6 +12,9 @@ export const startCommand: CommandRegistrar = (program) => {
     .option('--host <address>', 'address to bind; anything but loopback requires PARLEY_TOKEN', DEFAULT_HOST)
     .option('--examples <dir>', 'folder of articles to load first', examplesDir())
     .action(async (opts: { port: number; host: string; examples: string }, cmd) => {
+      const { ingest } = await import('../../ingest/ingest.js');
+      const { openStore } = await import('../../store/open.js');
+      const { serve } = await import('../../server/listen.js');
       const g = globals(cmd);
       const store = await openStore(g.db);
       try {

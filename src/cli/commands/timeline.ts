@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { printJsonLine, printTable, withStore, type CommandRegistrar } from '../io.js';
 import { dateArg, typeArg } from '../analysisOptions.js';
-import { resolveActorId } from '../../analyze/dyads.js';
-import { timeline } from '../../analyze/timeline.js';
 
 interface TimelineOptions {
   actor?: string;
@@ -24,6 +22,8 @@ export const timelineCommand: CommandRegistrar = (program) => {
     .option('--negated', 'also list denied events ("didn\'t attack")')
     .option('--json', 'one JSON object per line')
     .action(async (o: TimelineOptions, cmd: Command) => {
+      const { resolveActorId } = await import('../../analyze/dyads.js');
+      const { timeline } = await import('../../analyze/timeline.js');
       const opts = { type: typeArg(o.type), from: dateArg(o.from, '--from'), to: dateArg(o.to, '--to'), negated: o.negated };
       const events = await withStore(cmd, async (s) => timeline(s, { ...opts, actor: o.actor ? await resolveActorId(s, o.actor) : undefined }));
       if (o.json) for (const e of events) printJsonLine(e);

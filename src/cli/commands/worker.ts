@@ -1,8 +1,10 @@
 import type { CommandRegistrar } from '../io.js';
 import { globals, UsageError } from '../io.js';
-import { resolveDbLocation } from '../../store/open.js';
-import { isPostgresUrl, QUEUE_DEFAULTS } from '../../queue/boss.js';
-import { runWorker, type WorkerEvent } from '../../queue/worker.js';
+import type { WorkerEvent } from '../../queue/worker.js';
+
+// QUEUE_DEFAULTS.maintenanceIntervalSeconds, written out so `--help` need not load the queue;
+// test/cli-startup.test.ts checks it.
+const SWEEP_SECONDS_HELP = 30;
 
 function positiveInt(flag: string) {
   return (v: string): number => {
@@ -19,10 +21,12 @@ export const workerCommand: CommandRegistrar = (program) => {
     .option('--concurrency <n>', 'pipeline threads (default: one per core)', positiveInt('--concurrency'))
     .option('--batch <n>', 'jobs taken at once (default: 8 per thread)', positiveInt('--batch'))
     .option('--store <location>', 'where documents go, if not the queue database itself (a postgres:// URL or a SQLite file on this machine)')
-    .option('--sweep-seconds <n>', `how often timed-out jobs of dead workers are put back (default ${QUEUE_DEFAULTS.maintenanceIntervalSeconds})`, positiveInt('--sweep-seconds'))
+    .option('--sweep-seconds <n>', `how often timed-out jobs of dead workers are put back (default ${SWEEP_SECONDS_HELP})`, positiveInt('--sweep-seconds'))
     .option('--allow-private', 'let URL jobs fetch private and loopback addresses')
     .option('--once', 'stop when the queue is empty instead of waiting for more jobs')
     .action(async (opts: { concurrency?: number; batch?: number; store?: string; sweepSeconds?: number; allowPrivate?: boolean; once?: boolean }, cmd) => {
+      const { resolveDbLocation } = await import('../../store/open.js');
+      const [{ isPostgresUrl }, { runWorker }] = await Promise.all([import('../../queue/boss.js'), import('../../queue/worker.js')]);
       const db = resolveDbLocation(globals(cmd).db);
       if (!isPostgresUrl(db)) throw new UsageError(`the job queue needs PostgreSQL: pass --db postgres://… or set PARLEY_DB (got ${JSON.stringify(db)})`);
       const stop = new AbortController();
