@@ -1,4 +1,6 @@
 // Every CLI command, in the order `parley --help` lists them. Add a command by adding its file here.
+// A command's file imports only what its options and help need, and its implementation inside its
+// action, so `parley --help` and light commands start without the pipeline, server or queue.
 import type { CommandRegistrar } from '../io.js';
 import { migrateCommand } from './migrate.js';
 import { ingestCommand } from './ingest.js';
