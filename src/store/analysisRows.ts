@@ -55,6 +55,25 @@ export function positionRow(r: Row): StoredPosition {
   };
 }
 
+/**
+ * How a monthly dyad series between `from` and `to` (inclusive date prefixes, as the per-day
+ * queries compare them) splits over the totals of migration 8: whole months from the per-month
+ * totals (`first` to `last`, either open), and from the per-day totals only the days before
+ * `first` (when `from` is set) and from `after` on (when `to` is set). Null when a bound is not
+ * a date (then only the per-day totals can answer) or no whole month lies in between.
+ */
+export function monthSpan(from?: string | null, to?: string | null): { first: string | null; last: string | null; after: string | null } | null {
+  const ok = (d: string) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d);
+  if ((from && !ok(from)) || (to && !ok(to))) return null;
+  const month = (y: number, m: number) => `${String(y + Math.floor((m - 1) / 12)).padStart(4, '0')}-${String((((m - 1) % 12) + 12) % 12 + 1).padStart(2, '0')}`;
+  const shift = (ym: string, by: number) => month(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)) + by);
+  // A month is whole when its earliest date ('YYYY-MM') is >= from and its latest is <= to.
+  const first = !from ? null : from.length === 4 ? `${from}-01` : from.length === 7 ? from : shift(from.slice(0, 7), 1);
+  const last = !to ? null : to.length === 4 ? `${to}-12` : to.length === 7 ? to : shift(to.slice(0, 7), -1);
+  if (first && last && first > last) return null;
+  return { first, last, after: last && shift(last, 1) };
+}
+
 /** Merge per-type event rows and tone rows (both keyed by period) into the dyad series. */
 export function dyadPoints(eventRows: Row[], toneRowsByPeriod: Row[]): DyadPoint[] {
   const points = new Map<string, DyadPoint & { sum: number }>();

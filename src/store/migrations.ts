@@ -21,6 +21,9 @@ const T = {
 /** Articles per recency bucket in the PostgreSQL search vector (migration 5). Never change it. */
 export const SEARCH_BUCKET = 16384;
 
+/** SQLite: a date precise to the month at least (migration 8). */
+const MONTH_GLOB = `date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'`;
+
 export const migrations: Migration[] = [
   {
     version: 1,
@@ -184,7 +187,79 @@ export const migrations: Migration[] = [
       `CREATE INDEX dyad_tone_day_cover ON dyad_tone_day (source, target, date) INCLUDE (n, total)`,
     ],
   },
+  {
+    // A monthly dyad series (the default) over ten years of a million articles sums tens of
+    // thousands of per-day rows for a busy pair of states; these per-month totals hold thirty
+    // times fewer. Triggers keep them equal to the per-day totals, whatever code writes those;
+    // per-day rows are only ever inserted or added to, never deleted. PostgreSQL adds in one
+    // statement per write, in key order, so concurrent saves never deadlock on a month's row.
+    version: 8,
+    name: 'per-month dyad totals kept by triggers',
+    common: [
+      `CREATE TABLE dyad_events_month (
+        source TEXT NOT NULL, target TEXT NOT NULL, month TEXT NOT NULL, type TEXT NOT NULL,
+        n INTEGER NOT NULL, total {{real}} NOT NULL, PRIMARY KEY (source, target, month, type))`,
+      `CREATE TABLE dyad_tone_month (
+        source TEXT NOT NULL, target TEXT NOT NULL, month TEXT NOT NULL,
+        n INTEGER NOT NULL, total {{real}} NOT NULL, PRIMARY KEY (source, target, month))`,
+    ],
+    sqlite: [
+      `INSERT INTO dyad_events_month (source, target, month, type, n, total)
+        SELECT source, target, substr(date, 1, 7), type, sum(n), sum(total) FROM dyad_events_day
+        WHERE ${MONTH_GLOB} GROUP BY source, target, substr(date, 1, 7), type`,
+      `INSERT INTO dyad_tone_month (source, target, month, n, total)
+        SELECT source, target, substr(date, 1, 7), sum(n), sum(total) FROM dyad_tone_day WHERE ${MONTH_GLOB} GROUP BY source, target, substr(date, 1, 7)`,
+      `CREATE TRIGGER dyad_events_month_insert AFTER INSERT ON dyad_events_day WHEN ${MONTH_GLOB.replace('date', 'NEW.date')} BEGIN
+        INSERT INTO dyad_events_month (source, target, month, type, n, total) VALUES (NEW.source, NEW.target, substr(NEW.date, 1, 7), NEW.type, NEW.n, NEW.total)
+        ON CONFLICT (source, target, month, type) DO UPDATE SET n = n + excluded.n, total = total + excluded.total; END`,
+      `CREATE TRIGGER dyad_events_month_update AFTER UPDATE ON dyad_events_day WHEN ${MONTH_GLOB.replace('date', 'NEW.date')} BEGIN
+        UPDATE dyad_events_month SET n = n + NEW.n - OLD.n, total = total + NEW.total - OLD.total
+        WHERE source = NEW.source AND target = NEW.target AND month = substr(NEW.date, 1, 7) AND type = NEW.type; END`,
+      `CREATE TRIGGER dyad_tone_month_insert AFTER INSERT ON dyad_tone_day WHEN ${MONTH_GLOB.replace('date', 'NEW.date')} BEGIN
+        INSERT INTO dyad_tone_month (source, target, month, n, total) VALUES (NEW.source, NEW.target, substr(NEW.date, 1, 7), NEW.n, NEW.total)
+        ON CONFLICT (source, target, month) DO UPDATE SET n = n + excluded.n, total = total + excluded.total; END`,
+      `CREATE TRIGGER dyad_tone_month_update AFTER UPDATE ON dyad_tone_day WHEN ${MONTH_GLOB.replace('date', 'NEW.date')} BEGIN
+        UPDATE dyad_tone_month SET n = n + NEW.n - OLD.n, total = total + NEW.total - OLD.total
+        WHERE source = NEW.source AND target = NEW.target AND month = substr(NEW.date, 1, 7); END`,
+    ],
+    postgres: [
+      `INSERT INTO dyad_events_month (source, target, month, type, n, total)
+        SELECT source, target, substr(date, 1, 7), type, sum(n), sum(total) FROM dyad_events_day
+        WHERE date ~ '^\\d{4}-\\d{2}' GROUP BY source, target, substr(date, 1, 7), type`,
+      `INSERT INTO dyad_tone_month (source, target, month, n, total)
+        SELECT source, target, substr(date, 1, 7), sum(n), sum(total) FROM dyad_tone_day WHERE date ~ '^\\d{4}-\\d{2}' GROUP BY source, target, substr(date, 1, 7)`,
+      ...monthTrigger('dyad_events', true),
+      ...monthTrigger('dyad_tone', false),
+    ],
+  },
 ];
+
+/**
+ * PostgreSQL: statement triggers adding the month's share of the inserted and updated per-day
+ * rows (an update adds new minus old), grouped and in key order.
+ */
+function monthTrigger(table: string, typed: boolean): string[] {
+  const t = typed ? ', type' : '';
+  const key = `r.source, r.target, substr(r.date, 1, 7)${typed ? ', r.type' : ''}`;
+  const rows = (from: string, sign = '') => `SELECT source, target, date${t}, ${sign}n AS n, ${sign}total AS total FROM ${from}`;
+  const add = (source: string) => `INSERT INTO ${table}_month AS m (source, target, month${t}, n, total)
+        SELECT ${key}, sum(r.n), sum(r.total) FROM (${source}) r WHERE r.date ~ '^\\d{4}-\\d{2}'
+        GROUP BY ${key} ORDER BY ${key}
+        ON CONFLICT (source, target, month${t}) DO UPDATE SET n = m.n + excluded.n, total = m.total + excluded.total`;
+  return [
+    `CREATE FUNCTION ${table}_month_add() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      IF TG_OP = 'INSERT' THEN
+        ${add(rows('new_rows'))};
+      ELSE
+        ${add(rows('new_rows') + ' UNION ALL ' + rows('old_rows', '-'))};
+      END IF;
+      RETURN NULL; END $$`,
+    `CREATE TRIGGER ${table}_month_insert AFTER INSERT ON ${table}_day REFERENCING NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION ${table}_month_add()`,
+    `CREATE TRIGGER ${table}_month_update AFTER UPDATE ON ${table}_day REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION ${table}_month_add()`,
+  ];
+}
 
 /**
  * PostgreSQL text columns get the "C" collation: ids, dates and cursors then compare byte by

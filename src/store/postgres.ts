@@ -33,7 +33,7 @@ import {
   type StoredQuote,
   type StoreStats,
 } from './store.js';
-import { dyadPoints, dyadSummaryRow, positionRow, positionRows, toneRows } from './analysisRows.js';
+import { dyadPoints, dyadSummaryRow, monthSpan, positionRow, positionRows, toneRows } from './analysisRows.js';
 import { actorRow, aliasKey, articleSummary, dyadDayTotals, excerpt, eventRow, mergeActor, NEAR_DUPLICATE_CANDIDATES, nextSearchCursor, quoteRow, searchAlternatives, searchCursor, serializeDocument, SEARCH_WINDOW, type Row } from './rows.js';
 
 type Client = pg.PoolClient | pg.Pool;
@@ -595,13 +595,26 @@ export class PostgresStore implements Store {
     const range: string[] = [];
     if (query.from) range.push(`AND date >= ${args.add(query.from)}`);
     if (query.to) range.push(`AND date <= ${args.add(query.to + '\uffff')}`);
-    const dyad = `source = ANY(${args.add(a)}::text[]) AND target = ANY(${args.add(b)}::text[]) AND date <> '' ${range.join(' ')}`;
+    const pair = `source = ANY(${args.add(a)}::text[]) AND target = ANY(${args.add(b)}::text[])`;
+    const dyad = `${pair} AND date <> '' ${range.join(' ')}`;
     // Grouped by day in SQL; days become weeks or months here, with the calendar rules SQLite's
-    // date() applies, so a malformed stored date never makes the query fail.
-    const [ev, tone] = await Promise.all([
-      this.q(`SELECT substr(date, 1, 10) AS day, type, sum(n) AS n, sum(total) AS total FROM dyad_events_day WHERE ${dyad} GROUP BY day, type`, args.values),
-      this.q(`SELECT substr(date, 1, 10) AS day, sum(n) AS n, sum(total) AS total FROM dyad_tone_day WHERE ${dyad} GROUP BY day`, args.values),
-    ]);
+    // date() applies, so a malformed stored date never makes the query fail. A monthly series
+    // reads whole months from the per-month totals (a month passes as its own "day").
+    const span = by === 'month' ? monthSpan(query.from, query.to) : null;
+    // Both queries share the parameters: each must use every one it is given.
+    const first = span?.first ? args.add(span.first) : null;
+    const last = span?.last ? args.add(span.last) : null;
+    const after = span?.after ? args.add(span.after) : null;
+    const from = (cols: string, table: string) => {
+      if (!span) return `SELECT substr(date, 1, 10) AS day, ${cols} FROM ${table}_day WHERE ${dyad}`;
+      const sql = [`SELECT month AS day, ${cols} FROM ${table}_month WHERE ${pair}${first ? ` AND month >= ${first}` : ''}${last ? ` AND month <= ${last}` : ''}`];
+      if (query.from) sql.push(`SELECT substr(date, 1, 10) AS day, ${cols} FROM ${table}_day WHERE ${dyad} AND date < ${first}`);
+      if (query.to) sql.push(`SELECT substr(date, 1, 10) AS day, ${cols} FROM ${table}_day WHERE ${dyad} AND date >= ${after}`);
+      return sql.join(' UNION ALL ');
+    };
+    const evSql = `SELECT day, type, sum(n) AS n, sum(total) AS total FROM (${from('type, n, total', 'dyad_events')}) x GROUP BY day, type`;
+    const toneSql = `SELECT day, sum(n) AS n, sum(total) AS total FROM (${from('n, total', 'dyad_tone')}) x GROUP BY day`;
+    const [ev, tone] = await Promise.all([this.q(evSql, args.values), this.q(toneSql, args.values)]);
     const events = new Map<string, Row>();
     for (const r of ev) {
       const period = PERIOD[by](r.day as string | null);

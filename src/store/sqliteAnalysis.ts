@@ -4,7 +4,7 @@
 // the stores maintain on save; '' there stands for an unknown date.
 import type Database from 'better-sqlite3';
 import type { Document } from '../document.js';
-import { dyadPoints, dyadSummaryRow, positionRow, positionRows, toneRows } from './analysisRows.js';
+import { dyadPoints, dyadSummaryRow, monthSpan, positionRow, positionRows, toneRows } from './analysisRows.js';
 import { decodeCursor, encodeCursor, pageLimit, StoreError, type DyadFilter, type DyadPoint, type DyadQuery, type DyadSummary, type Page, type PositionFilter, type StoredPosition } from './store.js';
 import type { Row } from './rows.js';
 
@@ -49,7 +49,29 @@ export function dyadSeries(db: Database.Database, q: DyadQuery): DyadPoint[] {
     q.exact ? [id] : (db.prepare(`WITH RECURSIVE ${MEMBERS('m_set')} SELECT id FROM m_set`).all(id) as { id: string }[]).map((r) => r.id);
   const a = members(q.source);
   const b = members(q.target);
-  const dyad = `source IN (${a.map(() => '?').join(', ')}) AND target IN (${b.map(() => '?').join(', ')}) AND date <> '' ${range.join(' ')}`;
+  const pair = `source IN (${a.map(() => '?').join(', ')}) AND target IN (${b.map(() => '?').join(', ')})`;
+  const dyad = `${pair} AND date <> '' ${range.join(' ')}`;
+  const span = (q.by ?? 'month') === 'month' ? monthSpan(q.from, q.to) : null;
+  if (span) {
+    // Whole months from the per-month totals, the days of partial months at either end from the per-day ones.
+    const months: string[] = [];
+    const monthArgs: unknown[] = [];
+    if (span.first) (months.push('AND month >= ?'), monthArgs.push(span.first));
+    if (span.last) (months.push('AND month <= ?'), monthArgs.push(span.last));
+    const parts = (cols: string, monthTable: string, dayTable: string) => {
+      const sql = [`SELECT month AS period, ${cols} FROM ${monthTable} WHERE ${pair} ${months.join(' ')}`];
+      const all = [...a, ...b, ...monthArgs];
+      if (q.from) (sql.push(`SELECT ${bucket('date')} AS period, ${cols} FROM ${dayTable} WHERE ${dyad} AND date < ?`), all.push(...a, ...b, ...args, span.first));
+      if (q.to) (sql.push(`SELECT ${bucket('date')} AS period, ${cols} FROM ${dayTable} WHERE ${dyad} AND date >= ?`), all.push(...a, ...b, ...args, span.after));
+      return { sql: sql.join(' UNION ALL '), all };
+    };
+    const e = parts('type, n, total', 'dyad_events_month', 'dyad_events_day');
+    const t = parts('n, total', 'dyad_tone_month', 'dyad_tone_day');
+    return dyadPoints(
+      db.prepare(`SELECT period, type, sum(n) AS n, sum(total) AS total FROM (${e.sql}) GROUP BY period, type ORDER BY period, type`).all(...e.all) as Row[],
+      db.prepare(`SELECT period, sum(n) AS n, sum(total) / sum(n) AS mean FROM (${t.sql}) GROUP BY period ORDER BY period`).all(...t.all) as Row[],
+    );
+  }
   const ev = db
     .prepare(`SELECT ${bucket('date')} AS period, type, sum(n) AS n, sum(total) AS total FROM dyad_events_day WHERE ${dyad} GROUP BY period, type`)
     .all(...a, ...b, ...args) as Row[];

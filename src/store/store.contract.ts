@@ -7,7 +7,7 @@ import { emptyDocument } from '../document.js';
 import { documentId } from '../ingest/fingerprint.js';
 import { migrations } from './migrations.js';
 import { SEARCH_WINDOW } from './rows.js';
-import { StoreError, type Page, type Store } from './store.js';
+import { StoreError, type DyadPoint, type Page, type Store } from './store.js';
 
 /** An empty database of one engine; open() gives another, unmigrated handle on the same data. */
 export interface StoreDatabase {
@@ -427,6 +427,39 @@ export function storeContract(engine: string, create: () => Promise<StoreDatabas
         assert.deepEqual(await s.dyadSeries({ source: 'volodymyr-zelensky', target: 'volodymyr-zelensky', exact: true }), []);
         assert.deepEqual(await s.dyadSeries({ source: 'nobody', target: 'UKR' }), []);
         await assert.rejects(s.dyadSeries({ source: 'RUS', target: 'UKR', by: 'year' as 'day' }), (e: unknown) => e instanceof StoreError && e.code === 'bad-request');
+      }));
+
+    test('dyadSeries by month: whole months and the days of partial ones add up as the daily series does', () =>
+      withStore(async (s) => {
+        const days = ['2025-01-31', '2025-02-01', '2025-02-14', '2025-02-28', '2025-03-01', '2025-03-15', '2025-04-30', '2025-05-02'];
+        // Two articles a day, saved one by one: the second adds to the day's totals of the first.
+        for (const [i, day] of days.entries())
+          for (const k of [0, 1]) {
+            const d = doc({ text: `Report ${i}-${k} of ${day}: Kyiv asked Washington for air defence.`, published: day });
+            const type = k ? 'REQUEST' : 'CONSULT';
+            d.events = [{ type, source: 'UKR', target: 'USA', modality: 'asserted', date: day, intensity: i + k, trigger: { start: 30, end: 35, text: 'asked' }, sentence: { start: 0, end: d.text.length } }];
+            await s.saveDocument(d);
+          }
+        const months = (daily: DyadPoint[]) => {
+          const out = new Map<string, { period: string; events: number; byType: Record<string, number>; sum: number }>();
+          for (const p of daily) {
+            const m = out.get(p.period.slice(0, 7)) ?? { period: p.period.slice(0, 7), events: 0, byType: {}, sum: 0 };
+            for (const [t, n] of Object.entries(p.byType)) m.byType[t] = (m.byType[t] ?? 0) + n;
+            m.events += p.events;
+            m.sum += (p.intensity ?? 0) * p.events;
+            out.set(m.period, m);
+          }
+          return [...out.values()].map(({ sum, ...m }) => ({ ...m, intensity: Math.round((sum / m.events) * 100) / 100, quotes: 0, tone: null }));
+        };
+        const ranges: [string | undefined, string | undefined][] = [
+          [undefined, undefined], ['2025-02-01', undefined], [undefined, '2025-03-15'], ['2025-01-31', '2025-04-30'],
+          ['2025-02', '2025-03'], ['2025-02-14', '2025-02-28'], ['2025', '2025'], ['2025-02-15', '2025-05-01'],
+        ];
+        for (const [from, to] of ranges) {
+          const daily = await s.dyadSeries({ source: 'UKR', target: 'USA', exact: true, by: 'day', from, to });
+          assert.deepEqual(await s.dyadSeries({ source: 'UKR', target: 'USA', exact: true, from, to }), months(daily), `${from} .. ${to}`);
+        }
+        assert.equal((await s.dyadSeries({ source: 'UKR', target: 'USA', exact: true })).length, 5);
       }));
 
     test('dyads: actor pairs with events or quotes, most active first', () =>
