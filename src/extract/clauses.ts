@@ -2,6 +2,7 @@
 // with the punctuation between them, and the noun phrase a speech cue leans on (its subject
 // before it, or the inverted speaker after it, as in "…,” said Thomas Graham, a former aide).
 import type { Document } from '../document.js';
+import { ASTRAL, charKindAt, LETTER } from './char-class.js';
 import type { Paragraph, QuotedSpan } from './quote-marks.js';
 
 export const MASK = '\u0001';
@@ -103,21 +104,30 @@ export interface Word {
   gapBefore: string;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'&.-]*/gu;
+// A word is /[\p{L}\p{N}][\p{L}\p{N}’'&.-]*/u, scanned by hand (see char-class.ts).
+const ABBREVIATION = /^(?:[A-Za-z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|St|Jr|Sr|Prof|Rev)\.$/;
 
 function scanWords(masked: string, start: number, end: number): Word[] {
   const out: Word[] = [];
-  WORD.lastIndex = start;
+  const n = masked.length;
   let prevEnd = start;
-  for (let m = WORD.exec(masked); m && m.index < end; m = WORD.exec(masked)) {
-    let e = m.index + m[0].length;
+  let i = start;
+  while (i < n) {
+    // The next word's first character, at or after i.
+    let k = 0;
+    while (i < n && !((k = charKindAt(masked, i)) & LETTER)) i++;
+    if (i >= n || i >= end) break;
+    const ws = i;
+    i += k & ASTRAL ? 2 : 1;
+    while (i < n && (k = charKindAt(masked, i))) i += k & ASTRAL ? 2 : 1;
+    let e = i;
     // A trailing period belongs to the word only for abbreviations (U.S., Mr.), not sentence ends.
-    while (e > m.index + 1 && masked[e - 1] === '.' && !/^(?:[A-Za-z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|St|Jr|Sr|Prof|Rev)\.$/.test(masked.slice(m.index, e))) e--;
-    while (e > m.index + 1 && /[’'-]/.test(masked[e - 1])) e--;
+    while (e > ws + 1 && masked.charCodeAt(e - 1) === 0x2e && !ABBREVIATION.test(masked.slice(ws, e))) e--;
+    for (let c = masked.charCodeAt(e - 1); e > ws + 1 && (c === 0x2019 || c === 0x27 || c === 0x2d); c = masked.charCodeAt(e - 1)) e--;
     if (e > end) e = end;
-    out.push({ start: m.index, end: e, w: masked.slice(m.index, e).toLowerCase(), gapBefore: masked.slice(prevEnd, m.index) });
+    out.push({ start: ws, end: e, w: masked.slice(ws, e).toLowerCase(), gapBefore: masked.slice(prevEnd, ws) });
     prevEnd = e;
-    WORD.lastIndex = e;
+    i = e;
   }
   return out;
 }
@@ -129,7 +139,9 @@ let indexed: { masked: string; words: Word[]; starts: Int32Array } | null = null
 export function wordsIn(masked: string, start: number, end: number): Word[] {
   if (indexed?.masked !== masked) {
     const words = scanWords(masked, 0, masked.length);
-    indexed = { masked, words, starts: Int32Array.from(words, (w) => w.start) };
+    const starts = new Int32Array(words.length);
+    for (let k = 0; k < words.length; k++) starts[k] = words[k].start;
+    indexed = { masked, words, starts };
   }
   const { words, starts } = indexed;
   let lo = 0;
