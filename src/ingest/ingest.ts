@@ -7,7 +7,7 @@ import { PipelinePool, poolProcessor } from '../queue/thread-pool.js';
 import type { Pipeline, PipelineOptions } from '../pipeline.js';
 import { createDefaultPipeline } from '../stages.js';
 import { actorEntriesFrom } from '../nlp/lexicon.js';
-import type { SaveResult, Store } from '../store/store.js';
+import type { IngestLogEntry, SaveResult, Store } from '../store/store.js';
 import { failure, isFailure, type Failure } from './errors.js';
 import { processRaw } from './prepare.js';
 import type { RawItem } from './raw.js';
@@ -118,37 +118,40 @@ export async function ingest(inputs: Input[], store: Store, options: IngestOptio
     const docs = batch.filter((d): d is Document => !isFailure(d));
     const saved = docs.length ? await save(store, docs) : [];
     let k = 0;
+    const log: IngestLogEntry[] = [];
+    const results: IngestItemResult[] = [];
     for (const item of batch) {
-      let result: IngestItemResult;
       if (isFailure(item)) {
         summary.failed.push({ input: item.input, error: item.error });
-        result = { input: item.input, status: 'failed', error: item.error };
-        await store.logIngest({ source: item.input, status: 'failed', message: item.error });
-      } else {
-        const s = saved[k++];
-        const input = item.source ?? item.id;
-        if ('error' in s) {
-          summary.failed.push({ input, error: s.error });
-          await store.logIngest({ source: input, status: 'failed', message: s.error });
-          options.onItem?.({ input, status: 'failed', error: s.error });
-          continue;
-        }
-        if (s.status === 'duplicate') summary.duplicates++;
-        else {
-          summary.stored++;
-          summary.ids.push(s.id);
-          if (s.status === 'near-duplicate') summary.nearDuplicates++;
-        }
-        result = { input, status: s.status, id: s.id, duplicateOf: s.duplicateOf ?? null };
-        await store.logIngest({
-          source: input,
-          status: s.status,
-          articleId: s.id,
-          message: s.status === 'near-duplicate' ? `near duplicate of ${s.duplicateOf}` : null,
-        });
+        results.push({ input: item.input, status: 'failed', error: item.error });
+        log.push({ source: item.input, status: 'failed', message: item.error });
+        continue;
       }
-      options.onItem?.(result);
+      const s = saved[k++];
+      const input = item.source ?? item.id;
+      if ('error' in s) {
+        summary.failed.push({ input, error: s.error });
+        results.push({ input, status: 'failed', error: s.error });
+        log.push({ source: input, status: 'failed', message: s.error });
+        continue;
+      }
+      if (s.status === 'duplicate') summary.duplicates++;
+      else {
+        summary.stored++;
+        summary.ids.push(s.id);
+        if (s.status === 'near-duplicate') summary.nearDuplicates++;
+      }
+      results.push({ input, status: s.status, id: s.id, duplicateOf: s.duplicateOf ?? null });
+      log.push({
+        source: input,
+        status: s.status,
+        articleId: s.id,
+        message: s.status === 'near-duplicate' ? `near duplicate of ${s.duplicateOf}` : null,
+      });
     }
+    // One write for the batch's log; callers hear of an item once its log entry is written.
+    await store.logIngestMany(log);
+    if (options.onItem) for (const r of results) options.onItem(r);
   }
   return summary;
 }

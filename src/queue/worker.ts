@@ -160,11 +160,9 @@ async function finishBatch(
   stats.duplicates += dupes;
 
   // The ingestion log is a convenience for people; it must never hold a job back.
-  await Promise.all(
-    results.map((r, k) =>
-      r ? store.logIngest({ source: docs[k].source ?? jobs[owner[k]].data.input, status: r.status, articleId: r.id }).catch(() => {}) : null,
-    ),
-  );
+  await store
+    .logIngestMany(results.flatMap((r, k) => (r ? [{ source: docs[k].source ?? jobs[owner[k]].data.input, status: r.status, articleId: r.id }] : [])))
+    .catch(() => {});
 
   lap('log');
   const done = jobs.filter((_, i) => !failures.has(i)).map((j) => j.id);

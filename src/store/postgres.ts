@@ -400,13 +400,25 @@ export class PostgresStore implements Store {
   }
 
   async logIngest(entry: IngestLogEntry): Promise<void> {
-    await this.q('INSERT INTO ingest_log (at, source, status, article_id, message) VALUES ($1, $2, $3, $4, $5)', [
-      entry.at ?? new Date().toISOString(),
-      noNul(entry.source),
-      entry.status,
-      noNul(entry.articleId ?? null),
-      noNul(entry.message ?? null),
-    ]);
+    return this.logIngestMany([entry]);
+  }
+
+  async logIngestMany(entries: IngestLogEntry[]): Promise<void> {
+    if (!entries.length) return;
+    const now = new Date().toISOString();
+    // WITH ORDINALITY keeps the entries' order in the log's serial ids.
+    await this.q(
+      `INSERT INTO ingest_log (at, source, status, article_id, message)
+       SELECT at, source, status, article_id, message FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+         WITH ORDINALITY AS e(at, source, status, article_id, message, i) ORDER BY i`,
+      [
+        entries.map((e) => e.at ?? now),
+        entries.map((e) => noNul(e.source)),
+        entries.map((e) => e.status),
+        entries.map((e) => noNul(e.articleId ?? null)),
+        entries.map((e) => noNul(e.message ?? null)),
+      ],
+    );
   }
 
   async ingestLog(page?: PageRequest): Promise<Page<IngestLogEntry>> {

@@ -32,6 +32,8 @@ import type { DyadFilter, DyadPoint, DyadQuery, DyadSummary, PositionFilter, Sto
 export class SqliteStore implements Store {
   readonly engine = 'sqlite' as const;
   readonly db: Database.Database;
+  /** Actor id → the actor (as JSON) last merged into this store by this process. */
+  private readonly actorsWritten = new Map<string, string>();
 
   constructor(readonly path: string) {
     this.db = new Database(path);
@@ -81,7 +83,18 @@ export class SqliteStore implements Store {
   }
 
   async saveDocuments(docs: Document[]): Promise<SaveResult[]> {
-    return this.db.transaction(() => docs.map((d) => this.saveOne(d)))();
+    try {
+      return this.db.transaction(() => {
+        const results = docs.map((d) => this.saveOne(d));
+        // One upsert per dyad-day for the whole batch: a day's coverage repeats the same dyads.
+        this.addDyadTotals(docs.filter((_, i) => results[i].status !== 'duplicate'));
+        return results;
+      })();
+    } catch (err) {
+      // The rollback undid actor rows this cache says are written.
+      this.actorsWritten.clear();
+      throw err;
+    }
   }
 
   private saveOne(doc: Document): SaveResult {
@@ -150,12 +163,11 @@ export class SqliteStore implements Store {
     for (const e of doc.events)
       event.run(doc.id, e.type, e.source, e.target, e.modality, e.date ?? doc.published, e.intensity, e.trigger.start, e.trigger.end, e.trigger.text, e.sentence.start, e.sentence.end);
     analysis.saveAnalysisRows(db, doc);
-    this.addDyadTotals(doc);
     return duplicateOf ? { id: doc.id, status: 'near-duplicate', duplicateOf } : { id: doc.id, status: 'stored' };
   }
 
-  private addDyadTotals(doc: Document): void {
-    const totals = dyadDayTotals([doc]);
+  private addDyadTotals(docs: Document[]): void {
+    const totals = dyadDayTotals(docs);
     const ev = this.db.prepare(
       `INSERT INTO dyad_events_day (source, target, date, type, n, total) VALUES (@source, @target, @date, @type, @n, @total)
        ON CONFLICT (source, target, date, type) DO UPDATE SET n = n + excluded.n, total = total + excluded.total`,
@@ -169,9 +181,16 @@ export class SqliteStore implements Store {
   }
 
   async logIngest(entry: IngestLogEntry): Promise<void> {
-    this.db
-      .prepare('INSERT INTO ingest_log (at, source, status, article_id, message) VALUES (?, ?, ?, ?, ?)')
-      .run(entry.at ?? new Date().toISOString(), entry.source, entry.status, entry.articleId ?? null, entry.message ?? null);
+    return this.logIngestMany([entry]);
+  }
+
+  async logIngestMany(entries: IngestLogEntry[]): Promise<void> {
+    const insert = this.db.prepare('INSERT INTO ingest_log (at, source, status, article_id, message) VALUES (?, ?, ?, ?, ?)');
+    const now = new Date().toISOString();
+    // One transaction: outside one, each row is its own commit (a WAL append and a lock round).
+    this.db.transaction(() => {
+      for (const e of entries) insert.run(e.at ?? now, e.source, e.status, e.articleId ?? null, e.message ?? null);
+    })();
   }
 
   async ingestLog(page?: PageRequest): Promise<Page<IngestLogEntry>> {
@@ -249,6 +268,12 @@ export class SqliteStore implements Store {
     );
     const alias = this.db.prepare('INSERT OR IGNORE INTO actor_aliases (alias, actor_id) VALUES (?, ?)');
     for (const a of actors) {
+      // Merging is idempotent, so an actor exactly as this store already merged it changes
+      // nothing: most actors of most articles are the dictionary's, identical every time.
+      const key = JSON.stringify(a);
+      if (this.actorsWritten.get(a.id) === key) continue;
+      if (this.actorsWritten.size >= 100_000) this.actorsWritten.clear();
+      this.actorsWritten.set(a.id, key);
       const old = get.get(a.id) as Row | undefined;
       const merged = mergeActor(old ? actorRow(old) : null, a);
       if (old && JSON.stringify(actorRow(old)) === JSON.stringify(merged)) continue;
@@ -268,13 +293,18 @@ export class SqliteStore implements Store {
   }
 
   async upsertActors(actors: Actor[], origin: ActorOrigin = 'text'): Promise<void> {
-    this.db.transaction(() => {
-      this.upsertActorsSync(actors);
-      if (origin === 'user') {
-        const mark = this.db.prepare(`UPDATE actors SET origin = 'user' WHERE id = ?`);
-        for (const a of actors) mark.run(a.id);
-      }
-    })();
+    try {
+      this.db.transaction(() => {
+        this.upsertActorsSync(actors);
+        if (origin === 'user') {
+          const mark = this.db.prepare(`UPDATE actors SET origin = 'user' WHERE id = ?`);
+          for (const a of actors) mark.run(a.id);
+        }
+      })();
+    } catch (err) {
+      this.actorsWritten.clear();
+      throw err;
+    }
   }
 
   async userActors(): Promise<Actor[]> {

@@ -532,6 +532,17 @@ export function storeContract(engine: string, create: () => Promise<StoreDatabas
         assert.deepEqual(walked.map((e) => e.id), all.items.map((e) => e.id));
       }));
 
+    test('ingest log: a batch is written in one call, in order, nothing for an empty batch', () =>
+      withStore(async (s) => {
+        await s.logIngestMany([]);
+        assert.equal((await s.ingestLog()).items.length, 0);
+        const sources = Array.from({ length: 120 }, (_, i) => `feed-item-${i}`);
+        await s.logIngestMany(sources.map((source, i) => ({ source, status: i === 7 ? 'failed' : 'stored', articleId: i === 7 ? null : `a${i}`, message: i === 7 ? 'bad' : null })));
+        const all = await walk((cursor) => s.ingestLog({ limit: 50, cursor }));
+        assert.deepEqual(all.map((e) => e.source), [...sources].reverse());
+        assert.deepEqual({ ...all[112], id: 0, at: null }, { id: 0, at: null, source: 'feed-item-7', status: 'failed', articleId: null, message: 'bad' });
+      }));
+
     test('page limits are clamped and text with unusual characters survives', () =>
       withStore(async (s) => {
         const text = 'Zelensky said «Ukraine will not give up its land» — 🇺🇦 — at the drone-factory in Kyiv.\n\nSecond paragraph. Ще не вмерла.';

@@ -207,6 +207,8 @@ export interface Store {
   /** Store many in one transaction where the engine allows; one result per document, in order. */
   saveDocuments(docs: Document[]): Promise<SaveResult[]>;
   logIngest(entry: IngestLogEntry): Promise<void>;
+  /** Many log entries in one write (one transaction, one round trip), in order. */
+  logIngestMany(entries: IngestLogEntry[]): Promise<void>;
   ingestLog(page?: PageRequest): Promise<Page<IngestLogEntry>>;
 
   getArticle(id: string): Promise<Document | null>;
