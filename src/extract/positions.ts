@@ -7,6 +7,7 @@ import type { Document, Event, Mention, Position, Stance } from '../document.js'
 import type { Stage, StageFactory } from '../pipeline.js';
 import { loadIssueLexicon, type IssueLexicon } from '../analyze/issueLexicon.js';
 import { loadToneLexicon, scoreTone, type ToneLexicon } from '../analyze/tone.js';
+import { issuesPossibleIn } from './issue-prefilter.js';
 
 const WINDOW = 90;
 const ANAPHOR = /\b(?:that|this|the) (?:idea|proposal|plan|offer|demand|suggestion|initiative)\b/i;
@@ -19,10 +20,13 @@ export const positionsStage: StageFactory = (options) => {
 
 export function findPositions(doc: Document, lex: IssueLexicon = loadIssueLexicon(), tone: ToneLexicon = loadToneLexicon()): Position[] {
   const out: Position[] = [];
+  // Quotes, sentences and event windows are stretches of the text: only the issues it may name
+  // need trying on them (a quote given with other words than the text's tries them all).
+  const possible = issuesPossibleIn(doc.text, lex);
   for (const q of doc.quotes) {
     q.tone = scoreTone(q.text, tone);
     if (!q.actor) continue;
-    for (const [issue, stance] of stancesIn(q.text, lex))
+    for (const [issue, stance] of stancesIn(q.text, lex, doc.text.startsWith(q.text, q.start) ? possible : lex.issues))
       out.push({ actor: q.actor, issue, stance, date: q.date ?? doc.published, evidence: { start: q.start, end: q.end, text: q.text }, via: 'quote' });
   }
   let prevSentence = '';
@@ -31,7 +35,7 @@ export function findPositions(doc: Document, lex: IssueLexicon = loadIssueLexico
     // Quoted words are already read above, with their speaker.
     const inQuote = doc.quotes.some((q) => q.start < s.end && q.end > s.start);
     if (!inQuote) {
-      let found = stancesIn(text, lex);
+      let found = stancesIn(text, lex, possible);
       const anaphor = found.length ? null : ANAPHOR.exec(text);
       if (anaphor) {
         // "Even that idea was quickly rebuffed by the Kremlin": the issue is in the sentence before;
@@ -49,7 +53,7 @@ export function findPositions(doc: Document, lex: IssueLexicon = loadIssueLexico
     }
     prevSentence = text;
   }
-  out.push(...eventPositions(doc, lex, out));
+  out.push(...eventPositions(doc, lex, out, possible));
   return dedupe(out);
 }
 
@@ -64,7 +68,7 @@ const ACT_STANCE: Partial<Record<Event['type'], Stance>> = {
  * supply), "Trump ordered tariffs on India" (supports tariffs). The issue must be named within a
  * few words of the trigger; a sentence already read as a stance of the same actor is not counted twice.
  */
-function eventPositions(doc: Document, lex: IssueLexicon, known: Position[]): Position[] {
+function eventPositions(doc: Document, lex: IssueLexicon, known: Position[], issues: IssueLexicon['issues']): Position[] {
   const out: Position[] = [];
   for (const e of doc.events) {
     const stance = ACT_STANCE[e.type];
@@ -72,7 +76,7 @@ function eventPositions(doc: Document, lex: IssueLexicon, known: Position[]): Po
     const from = Math.max(e.sentence.start, e.trigger.start - 40);
     const to = Math.min(e.sentence.end, e.trigger.end + 40);
     const window = doc.text.slice(from, to);
-    for (const issue of lex.issues) {
+    for (const issue of issues) {
       issue.pattern.lastIndex = 0;
       if (!issue.pattern.test(window)) continue;
       const inSentence = (p: Position) => p.evidence.start < e.sentence.end && p.evidence.end > e.sentence.start;
@@ -102,9 +106,9 @@ function antecedentIssue(prev: string, lex: IssueLexicon): IssueLexicon['issues'
 }
 
 /** Every issue named in `text` with the stance its nearby cue words give it. */
-export function stancesIn(text: string, lex: IssueLexicon): [string, Stance][] {
+export function stancesIn(text: string, lex: IssueLexicon, issues = lex.issues): [string, Stance][] {
   const out: [string, Stance][] = [];
-  for (const issue of lex.issues) {
+  for (const issue of issues) {
     issue.pattern.lastIndex = 0;
     const m = issue.pattern.exec(text);
     if (!m) continue;
