@@ -3,6 +3,7 @@
 // before it, or the inverted speaker after it, as in "…,” said Thomas Graham, a former aide).
 import type { Document } from '../document.js';
 import { ASTRAL, charKindAt, LETTER } from './char-class.js';
+import { lowerCaseAligned } from './lower-case.js';
 import type { Paragraph, QuotedSpan } from './quote-marks.js';
 
 export const MASK = '\u0001';
@@ -107,7 +108,8 @@ export interface Word {
 // A word is /[\p{L}\p{N}][\p{L}\p{N}’'&.-]*/u, scanned by hand (see char-class.ts).
 const ABBREVIATION = /^(?:[A-Za-z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|St|Jr|Sr|Prof|Rev)\.$/;
 
-function scanWords(masked: string, start: number, end: number): Word[] {
+/** `lower`: the masked text lower-cased with lowerCaseAligned, when it could be. */
+function scanWords(masked: string, start: number, end: number, lower: string | null = null): Word[] {
   const out: Word[] = [];
   const n = masked.length;
   let prevEnd = start;
@@ -125,7 +127,7 @@ function scanWords(masked: string, start: number, end: number): Word[] {
     while (e > ws + 1 && masked.charCodeAt(e - 1) === 0x2e && !ABBREVIATION.test(masked.slice(ws, e))) e--;
     for (let c = masked.charCodeAt(e - 1); e > ws + 1 && (c === 0x2019 || c === 0x27 || c === 0x2d); c = masked.charCodeAt(e - 1)) e--;
     if (e > end) e = end;
-    out.push({ start: ws, end: e, w: masked.slice(ws, e).toLowerCase(), gapBefore: masked.slice(prevEnd, ws) });
+    out.push({ start: ws, end: e, w: lower ? lower.slice(ws, e) : masked.slice(ws, e).toLowerCase(), gapBefore: masked.slice(prevEnd, ws) });
     prevEnd = e;
     i = e;
   }
@@ -138,7 +140,7 @@ let indexed: { masked: string; words: Word[]; starts: Int32Array } | null = null
 
 export function wordsIn(masked: string, start: number, end: number): Word[] {
   if (indexed?.masked !== masked) {
-    const words = scanWords(masked, 0, masked.length);
+    const words = scanWords(masked, 0, masked.length, lowerCaseAligned(masked));
     const starts = new Int32Array(words.length);
     for (let k = 0; k < words.length; k++) starts[k] = words[k].start;
     indexed = { masked, words, starts };
@@ -182,7 +184,7 @@ const APPOSITIVE_START = /^(?:a|an|the|who|whose|which|his|her|its|their|our|one
 
 export interface Tagged {
   /** Token POS by start offset, when the tokens stage ran. */
-  posAt: Map<number, string>;
+  posAt: Pick<Map<number, string>, 'get' | 'has'>;
 }
 
 function isVerbLike(word: Word, masked: string, tags: Tagged, isCue: (w: string) => boolean): boolean {

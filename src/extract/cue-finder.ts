@@ -14,6 +14,8 @@ export interface CueMatch {
   end: number;
   /** The text matched: the form, with the blanks the text has between its words. */
   raw: string;
+  /** The form matched, its words one space apart. */
+  form: string;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -28,17 +30,18 @@ export function cueFinder(forms: Iterable<string>): (text: string) => CueMatch[]
     return (text) => {
       const out: CueMatch[] = [];
       re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, raw: m[0] });
+      for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, raw: m[0], form: m[0].replace(/\s+/g, ' ') });
       return out;
     };
   }
   // First word → the forms opening with it, as word lists, in the alternation's order.
-  const byFirst = new Map<string, string[][]>();
+  const byFirst = new Map<string, { words: string[]; form: string }[]>();
   for (const f of ordered) {
     const words = f.split(/\s+/);
+    const entry = { words, form: words.join(' ') };
     const list = byFirst.get(words[0]);
-    if (list) list.push(words);
-    else byFirst.set(words[0], [words]);
+    if (list) list.push(entry);
+    else byFirst.set(words[0], [entry]);
   }
   return (text) => {
     const out: CueMatch[] = [];
@@ -64,7 +67,7 @@ export function cueFinder(forms: Iterable<string>): (text: string) => CueMatch[]
     for (let r = 0; r < starts.length; r++) {
       const list = byFirst.get(text.slice(starts[r], ends[r]));
       if (!list) continue;
-      for (const words of list) {
+      for (const { words, form } of list) {
         let last = r;
         let ok = true;
         for (let w = 1; w < words.length && ok; w++) {
@@ -72,7 +75,8 @@ export function cueFinder(forms: Iterable<string>): (text: string) => CueMatch[]
           ok = last < starts.length && BLANKS.test(text.slice(ends[last - 1], starts[last])) && text.slice(starts[last], ends[last]) === words[w];
         }
         if (!ok) continue;
-        out.push({ start: starts[r], end: ends[last], raw: text.slice(starts[r], ends[last]) });
+        // A one-word match is its form; only a longer one may have other blanks than one space.
+        out.push({ start: starts[r], end: ends[last], raw: last === r ? form : text.slice(starts[r], ends[last]), form });
         r = last; // the search goes on after the match
         break;
       }

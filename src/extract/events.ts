@@ -6,6 +6,7 @@ import type { Actor, Document, Event, EventType, Mention, Modality, TimeExpr, To
 import type { Stage, StageFactory } from '../pipeline.js';
 import { intensity, loadEventLexicon, type EventLexicon, type TriggerEntry } from './eventLexicon.js';
 import { findModality } from './eventModality.js';
+import { lowerCaseAligned } from './lower-case.js';
 import {
   betweenPair,
   byAgent,
@@ -84,15 +85,10 @@ export function codeEvents(doc: Document, lex: EventLexicon = loadEventLexicon()
 }
 
 
-/**
- * Each token lower-cased, ’ read as '. Sliced from the text lower-cased once (a lower-casing per
- * token was a fifth of this stage), which gives the same strings unless a mapping changes
- * length (İ), depends on the letters around it (a final Σ) or a token splits a surrogate pair.
- */
+/** Each token lower-cased, ’ read as '. */
 function lowerTokens(text: string, toks: Token[]): string[] {
-  const whole = text.toLowerCase();
-  if (whole.length !== text.length || /[\uD800-\uDFFF\u03A3]/.test(text))
-    return toks.map((t) => text.slice(t.start, t.end).toLowerCase().replace(/’/g, "'"));
+  const whole = lowerCaseAligned(text);
+  if (!whole) return toks.map((t) => text.slice(t.start, t.end).toLowerCase().replace(/’/g, "'"));
   const plain = whole.replace(/’/g, "'");
   const out = new Array<string>(toks.length);
   for (let i = 0; i < toks.length; i++) out[i] = plain.slice(toks[i].start, toks[i].end);
