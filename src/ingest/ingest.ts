@@ -76,7 +76,10 @@ async function* batches(inputs: Input[], options: ExtractOptions): AsyncGenerato
 
 async function* processed(inputs: Input[], options: ExtractOptions): AsyncGenerator<Array<Document | Failure>> {
   const size = options.threads === 'auto' ? availableParallelism() : (options.threads ?? 1);
-  const pool = !options.processor && !options.pipeline && size > 1 ? new PipelinePool({ size, pipeline: { lexicons: options.lexicons, actors: options.actors } }) : null;
+  // Each thread may hold its share of a whole batch: this thread then blocks in a batch's store
+  // transaction (hundreds of milliseconds) without the pipeline threads running dry meanwhile.
+  const perThread = Math.ceil(Math.max(1, options.batchSize ?? 100) / size) + 8;
+  const pool = !options.processor && !options.pipeline && size > 1 ? new PipelinePool({ size, perThread, pipeline: { lexicons: options.lexicons, actors: options.actors } }) : null;
   const processor = options.processor ?? (pool ? poolProcessor(pool) : localProcessor(options.pipeline ?? createDefaultPipeline(options)));
   const run = async (batch: Array<RawItem | Failure>) => {
     const raws = batch.filter((b): b is RawItem => !isFailure(b));
