@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { documentId, hammingDistance, NEAR_DUPLICATE_DISTANCE, simhash, simhashBands } from './fingerprint.js';
+import fc from 'fast-check';
+import { documentId, hammingDistance, NEAR_DUPLICATE_DISTANCE, plainWordHashes, simhash, simhashBands, wordHashes } from './fingerprint.js';
 
 const story = [
   'Russian and Ukrainian delegations met in Istanbul on Friday for the first direct talks in more than three years, agreeing to exchange a thousand prisoners of war each.',
@@ -31,4 +32,24 @@ test('bands: hashes within the near-duplicate distance always share a band', () 
   const b = 'f0f1f0f0f0f1f0f1'; // 3 bits differ, in three different bands
   assert.equal(hammingDistance(a, b), 3);
   assert.ok(simhashBands(a).some((x) => simhashBands(b).includes(x)));
+});
+
+test('the one-pass word hashing of plain text finds exactly the words the Unicode pattern finds', () => {
+  assert.deepEqual(plainWordHashes(story), wordHashes(story));
+  assert.deepEqual(plainWordHashes('“No,” Peskov said — it’s 2025… ok'), wordHashes('“No,” Peskov said — it’s 2025… ok'));
+  assert.deepEqual(plainWordHashes(''), []);
+  // Letters outside ASCII take the general path: their letter class and lower case need Unicode.
+  assert.equal(plainWordHashes('Zelensky visited Kyiv. Ще не вмерла.'), null);
+  assert.equal(plainWordHashes('ΣΟΦΙΑ'), null);
+  assert.deepEqual(plainWordHashes('BOGOTÁ, Colombia — Éric Zemmour'), wordHashes('bogotá, colombia — éric zemmour'));
+  const chars = [...'aZz09 _-.,\n\t\'"', '\u2019', '\u201c', '\u2014', '\u00a0', '\u2026', 'é', 'É', 'ß', 'ÿ', '×', '÷', 'À', 'Þ', 'Ω'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 80 }), (cs) => {
+      const text = cs.join('');
+      const plain = plainWordHashes(text);
+      if (text.includes('Ω')) assert.equal(plain, null);
+      else assert.deepEqual(plain, wordHashes(text));
+    }),
+    { numRuns: 500 },
+  );
 });
