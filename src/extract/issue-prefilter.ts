@@ -1,18 +1,22 @@
-// Which issues of the lexicon a document may name at all, found in one pass over its text.
+// Which issues of the lexicon the stretches of a document (its sentences, quotes and the windows
+// around events) may name, found in one pass over its text.
 //
 // The positions stage tries every issue's phrase pattern on every quote and sentence, though a
-// document names one issue or none most of the time. Any match of a pattern on a stretch of the
-// document starts with a match of the literal words that open one of its phrases ("end\s+the\s+
-// fighting", "sanction" of "sanction*"), so an issue none of whose openings occurs in the
-// document cannot match any stretch of it. The openings are searched with the pattern's own
-// flags, so letters compare exactly as the pattern compares them.
+// document names one issue or none most of the time. A match of a pattern on a stretch starts
+// with a match of the literal words that open one of its phrases ("end\s+the\s+fighting",
+// "sanction" of "sanction*"), tried with the pattern's own flags; and it starts where the
+// pattern's look-behind lets it: at the stretch's start or after a character that is no word
+// character. Those openings begin with an ASCII letter or digit, which a pattern without the u
+// flag matches only by itself in either case, so their first (up to) three characters,
+// lower-cased, key them: the scan looks up the keys of each word start and each stretch start,
+// and tries the openings keyed there. An issue none of whose openings occurs cannot match.
 import type { IssueDef, IssueLexicon } from '../analyze/issueLexicon.js';
 
 interface Prefilter {
-  /** Every opening of every issue that has them; null when no issue has. */
-  any: RegExp | null;
-  /** Per issue: its openings, anchored where tried; null when a phrase has no literal opening. */
+  /** Per issue: its openings, anchored where tried; null when it cannot be ruled out so. */
   openings: (RegExp | null)[];
+  /** Key of up to three lower-cased characters → the issues with an opening keyed so. */
+  byKey: (number[] | undefined)[];
 }
 
 const HEAD = '(?<![\\w-])(?:';
@@ -60,45 +64,75 @@ function opening(alt: string): string {
   return out;
 }
 
+const A = 0x61;
+const Z = 0x7a;
+const ZERO = 0x30;
+const NINE = 0x39;
+/** 26 letters and 10 digits, numbered from 1: three make a key below 37 ** 3. */
+const BASE = 37;
+
+/** The ASCII letter (either case, 1-26) or digit (27-36) at i; else 0. */
+function alnumAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) | 0x20; // ASCII letters only differ by this bit in case
+  if (c >= A && c <= Z) return c - A + 1;
+  const d = s.charCodeAt(i);
+  return d >= ZERO && d <= NINE ? d - ZERO + 27 : 0;
+}
+
 function prefilter(lex: IssueLexicon): Prefilter {
   let pf = cache.get(lex);
   if (pf) return pf;
-  const all: string[] = [];
-  const openings = lex.issues.map((issue) => {
+  const byKey: (number[] | undefined)[] = new Array(BASE ** 3).fill(undefined);
+  const openings = lex.issues.map((issue, i) => {
     const src = issue.pattern.source;
-    if (!src.startsWith(HEAD) || !src.endsWith(TAIL)) return null;
+    // With the u flag, case-insensitive letters match more than their ASCII pair (ſ, K).
+    if (!src.startsWith(HEAD) || !src.endsWith(TAIL) || /[uv]/.test(issue.pattern.flags)) return null;
     const opens = alternatives(src.slice(HEAD.length, -TAIL.length)).map(opening);
-    if (opens.some((o) => !o)) return null;
-    all.push(...opens);
-    const flags = issue.pattern.flags.replace(/[gy]/g, '');
-    return new RegExp(`(?:${opens.join('|')})`, flags + 'y');
+    if (opens.some((o) => !alnumAt(o, 0))) return null;
+    for (const o of opens) {
+      let key = 0;
+      for (let k = 0, f = 1; k < 3 && alnumAt(o, k); k++, f *= BASE) key += alnumAt(o, k) * f;
+      const list = byKey[key];
+      if (!list) byKey[key] = [i];
+      else if (!list.includes(i)) list.push(i);
+    }
+    return new RegExp(`(?:${opens.join('|')})`, issue.pattern.flags.replace(/[gy]/g, '') + 'y');
   });
-  const flags = lex.issues.length ? lex.issues[0].pattern.flags.replace(/[gy]/g, '') : '';
-  const sameFlags = lex.issues.every((i) => i.pattern.flags.replace(/[gy]/g, '') === flags);
-  pf = { any: all.length && sameFlags ? new RegExp(all.join('|'), flags + 'g') : null, openings: sameFlags ? openings : openings.map(() => null) };
+  pf = { openings, byKey };
   cache.set(lex, pf);
   return pf;
 }
 
-/** The issues (in lexicon order) whose patterns may match somewhere in `text` or a stretch of it. */
-export function issuesPossibleIn(text: string, lex: IssueLexicon): IssueDef[] {
-  const { any, openings } = prefilter(lex);
+/**
+ * The issues (in lexicon order) whose patterns may match in a stretch of `text` that starts at
+ * one of `starts` (ascending) or at a word.
+ */
+export function issuesPossibleIn(text: string, lex: IssueLexicon, starts: number[]): IssueDef[] {
+  const { openings, byKey } = prefilter(lex);
   const possible = openings.map((o) => o === null);
   let left = possible.filter((p) => !p).length;
-  if (any && left) {
-    any.lastIndex = 0;
-    // Every position where some opening matches, each tried for the issues not yet found there.
-    for (let m = any.exec(text); m && left; m = any.exec(text)) {
-      for (let i = 0; i < openings.length; i++) {
-        const o = openings[i];
-        if (possible[i] || !o) continue;
-        o.lastIndex = m.index;
+  let next = 0;
+  for (let p = 0; p < text.length && left; p++) {
+    while (next < starts.length && starts[next] < p) next++;
+    const c0 = alnumAt(text, p);
+    if (!c0 || (p > 0 && alnumAt(text, p - 1) && starts[next] !== p)) continue;
+    // The keys of one, two and three characters at p, each with the issues keyed by it.
+    let key = 0;
+    for (let k = 0, f = 1; k < 3 && p + k < text.length; k++, f *= BASE) {
+      const c = alnumAt(text, p + k);
+      if (!c) break;
+      key += c * f;
+      const list = byKey[key];
+      if (!list) continue;
+      for (const i of list) {
+        const o = openings[i]!;
+        if (possible[i]) continue;
+        o.lastIndex = p;
         if (o.test(text)) {
           possible[i] = true;
           left--;
         }
       }
-      any.lastIndex = m.index + 1;
     }
   }
   return lex.issues.filter((_, i) => possible[i]);

@@ -20,15 +20,21 @@ export const positionsStage: StageFactory = (options) => {
 
 export function findPositions(doc: Document, lex: IssueLexicon = loadIssueLexicon(), tone: ToneLexicon = loadToneLexicon()): Position[] {
   const out: Position[] = [];
-  // Quotes, sentences and event windows are stretches of the text: only the issues it may name
+  // Quotes, sentences and event windows are stretches of the text: only the issues they may name
   // need trying on them (a quote given with other words than the text's tries them all).
-  const possible = issuesPossibleIn(doc.text, lex);
-  for (const q of doc.quotes) {
+  const inText = doc.quotes.map((q) => doc.text.startsWith(q.text, q.start));
+  const starts = [
+    ...doc.sentences.map((s) => s.start),
+    ...doc.quotes.filter((_, i) => inText[i]).map((q) => q.start),
+    ...doc.events.map(eventWindowStart),
+  ].sort((a, b) => a - b);
+  const possible = issuesPossibleIn(doc.text, lex, starts);
+  doc.quotes.forEach((q, qi) => {
     q.tone = scoreTone(q.text, tone);
-    if (!q.actor) continue;
-    for (const [issue, stance] of stancesIn(q.text, lex, doc.text.startsWith(q.text, q.start) ? possible : lex.issues))
+    if (!q.actor) return;
+    for (const [issue, stance] of stancesIn(q.text, lex, inText[qi] ? possible : lex.issues))
       out.push({ actor: q.actor, issue, stance, date: q.date ?? doc.published, evidence: { start: q.start, end: q.end, text: q.text }, via: 'quote' });
-  }
+  });
   let prevSentence = '';
   for (const s of doc.sentences) {
     const text = doc.text.slice(s.start, s.end);
@@ -63,6 +69,9 @@ const ACT_STANCE: Partial<Record<Event['type'], Stance>> = {
   REJECT: 'opposes', RETREAT: 'opposes',
 };
 
+/** Where the text an event's issue is looked for starts: a few words before its trigger. */
+const eventWindowStart = (e: Event) => Math.max(e.sentence.start, e.trigger.start - 40);
+
 /**
  * Positions shown by events: "the White House put arms deliveries on pause" (opposes arms
  * supply), "Trump ordered tariffs on India" (supports tariffs). The issue must be named within a
@@ -73,7 +82,7 @@ function eventPositions(doc: Document, lex: IssueLexicon, known: Position[], iss
   for (const e of doc.events) {
     const stance = ACT_STANCE[e.type];
     if (!stance || !e.source || e.modality === 'negated' || e.modality === 'hypothetical') continue;
-    const from = Math.max(e.sentence.start, e.trigger.start - 40);
+    const from = eventWindowStart(e);
     const to = Math.min(e.sentence.end, e.trigger.end + 40);
     const window = doc.text.slice(from, to);
     for (const issue of issues) {
