@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import countriesData from 'world-countries';
 import { parse as parseYaml } from 'yaml';
 import type { Actor, ActorType, EntityType } from '../document.js';
-import { tokenSurfaces } from './surfaces.js';
+import { tokenKey } from './surfaces.js';
 import { wink } from './tokens.js';
 
 export interface ActorRole {
@@ -58,39 +58,25 @@ export interface Lexicon {
   capitals: Map<string, string>;
 }
 
-/** Normalised key of a token: lower case, curly apostrophes straightened. */
-export function tokenKey(s: string): string {
-  const l = s.toLowerCase();
-  return l.includes('’') || l.includes('‘') || l.includes('`') ? l.replace(/[’‘`]/g, "'") : l;
-}
+// Token keys live with the token surfaces the tokens stage records; re-exported for the stages
+// and tests that import them from here.
+export { tokenKey, tokenKeys } from './surfaces.js';
 
-const keyCache = new WeakMap<object, string[]>();
-// tokenKey by surface across documents: surfaces are mostly wink's shared strings (see
-// surfaces.ts), so a hit costs less than lower-casing the token again, and repeated keys are
-// one string object, which later Map lookups keyed by them hash only once.
-const keyBySurface = new Map<string, string>();
-const KEY_CACHE_MAX = 200_000;
-/** tokenKey of every token, computed once per token list (the entities and actors stages share it). */
-export function tokenKeys(text: string, tokens: { start: number; end: number }[]): string[] {
-  let keys = keyCache.get(tokens);
-  if (!keys) {
-    if (keyBySurface.size > KEY_CACHE_MAX) keyBySurface.clear();
-    const surfaces = tokenSurfaces(text, tokens);
-    keys = new Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      const s = surfaces[i];
-      let k = keyBySurface.get(s);
-      if (k === undefined) keyBySurface.set(s, (k = tokenKey(s)));
-      keys[i] = k;
-    }
-    keyCache.set(tokens, keys);
-  }
-  return keys;
-}
+// The same names come back in every article, and idOf is six regular expressions over each.
+const idByName = new Map<string, string>();
+const ID_CACHE_MAX = 100_000;
 
 /** Global id for an actor no dictionary lists: kebab case, accents dropped, common
  * transliteration variants folded (Zelenskyy/Zelenskiy/Zelensky → zelensky). */
 export function actorIdFor(name: string): string {
+  let id = idByName.get(name);
+  if (id === undefined) {
+    if (idByName.size > ID_CACHE_MAX) idByName.clear();
+    idByName.set(name, (id = idOf(name)));
+  }
+  return id;
+}
+function idOf(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

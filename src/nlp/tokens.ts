@@ -6,7 +6,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Document, Sentence, Token } from '../document.js';
 import type { Stage, StageFactory } from '../pipeline.js';
-import { registerSurfaces } from './surfaces.js';
+import { recordTokens, tokenKey } from './surfaces.js';
 
 type Wink = ReturnType<typeof winkNLP>;
 let nlp: Wink | null = null;
@@ -25,14 +25,23 @@ const TITLE_ABBREV = new Set([
   'sen.', 'rep.', 'rev.', 'prof.', 'st.', 'no.', 'vs.', 'messrs.', 'pres.', 'amb.', 'brig.', 'cpl.', 'pvt.',
 ]);
 
-// Lower-cased lemma by POS tag, then by surface. For a token that is not part of a contraction,
-// wink's lemma depends only on its surface (wink keeps one string per vocabulary word, so the
-// inner lookup hashes nothing new) and its tag; asking wink for every token's lemma was a
-// sixth of this stage. Contractions carry their lemma in the token and always ask wink.
-const lemmaCache = new Map<string, Map<string, string>>();
-let lemmaCount = 0;
+// What a surface always maps to, looked up once per token. Surfaces are wink's own strings (one
+// per vocabulary word, so the lookup hashes nothing new). For a token that is not part of a
+// contraction, wink's lemma depends only on its surface and POS tag: asking wink for every
+// token's lemma was a sixth of this stage. Contractions carry their lemma in the token and
+// always ask wink.
+interface SurfaceInfo {
+  /** tokenKey of the surface, for the later stages. */
+  key: string;
+  /** The first POS tag seen with the surface, and the lower-cased lemma under it. */
+  pos: string;
+  lemma: string;
+  /** Lemmas under other POS tags. */
+  other?: Map<string, string>;
+}
+const bySurface = new Map<string, SurfaceInfo>();
 // Bounds memory on an endless stream of unseen words (each new name is a new surface).
-const LEMMA_CACHE_MAX = 200_000;
+const SURFACE_CACHE_MAX = 200_000;
 
 /** Tokenise and split `text`; offsets index `text` exactly. */
 export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[] } {
@@ -46,16 +55,14 @@ export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[]
   const spans = d.sentences().out(its.span) as unknown as [number, number][];
   // wink's typings do not list its.lemma as an ItsFunction, though it is one.
   const lemmaOf = (i: number) => (col.itemAt(i).out(its.lemma as unknown as typeof its.value) as string).toLowerCase();
-  if (lemmaCount > LEMMA_CACHE_MAX) {
-    lemmaCache.clear();
-    lemmaCount = 0;
-  }
+  if (bySurface.size > SURFACE_CACHE_MAX) bySurface.clear();
 
   // Sentence boundaries as wink-token indices where a new sentence starts.
   const startsAt = new Uint8Array(values.length + 1);
   for (const [st] of spans) startsAt[st] = 1;
   const tokens: Token[] = [];
   const surfaces: string[] = [];
+  const keys: string[] = [];
   const sentences: Sentence[] = [];
   let sentStart = -1; // index in `tokens` of the current sentence's first token
   let forceBreak = false;
@@ -106,25 +113,28 @@ export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[]
       }
     } else sentStart = 0;
     forceBreak = false;
+    let info = bySurface.get(v);
+    if (!info) bySurface.set(v, (info = { key: tokenKey(v), pos: '', lemma: '' }));
     let lemma: string | undefined;
     if (contracted[i]) lemma = lemmaOf(i);
-    else {
-      let byValue = lemmaCache.get(p);
-      if (!byValue) lemmaCache.set(p, (byValue = new Map()));
-      lemma = byValue.get(v);
-      if (lemma === undefined) {
-        byValue.set(v, (lemma = lemmaOf(i)));
-        lemmaCount++;
-      }
+    else if (info.pos === p) lemma = info.lemma;
+    else if (info.pos === '') {
+      info.pos = p;
+      lemma = info.lemma = lemmaOf(i);
+    } else {
+      if (!info.other) info.other = new Map();
+      lemma = info.other.get(p);
+      if (lemma === undefined) info.other.set(p, (lemma = lemmaOf(i)));
     }
     tokens.push({ start: at, end: at + v.length, pos: p, lemma, sentence: sentences.length });
     surfaces.push(v);
+    keys.push(info.key);
     prev2Value = prevValue;
     prevValue = v;
     prevEnd = at + v.length;
   }
   if (sentStart >= 0 && sentStart < tokens.length) sentences.push({ start: tokens[sentStart].start, end: prevEnd });
-  registerSurfaces(tokens, surfaces);
+  recordTokens(tokens, surfaces, keys);
   return { sentences, tokens };
 }
 
