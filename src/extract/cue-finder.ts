@@ -43,6 +43,11 @@ export function cueFinder(forms: Iterable<string>): (text: string) => CueMatch[]
     if (list) list.push(entry);
     else byFirst.set(words[0], [entry]);
   }
+  // Most runs are no cue's first word; their first two characters and length say so without
+  // slicing them out of the text (a superset: characters are cut to their low byte).
+  const firstWords = new Uint8Array(1 << 21);
+  const shape = (s: string, at: number, len: number) => (s.charCodeAt(at) & 0xff) | ((len > 1 ? s.charCodeAt(at + 1) & 0xff : 0) << 8) | (Math.min(len, 31) << 16);
+  for (const w of byFirst.keys()) firstWords[shape(w, 0, w.length)] = 1;
   return (text) => {
     const out: CueMatch[] = [];
     const starts: number[] = [];
@@ -65,6 +70,7 @@ export function cueFinder(forms: Iterable<string>): (text: string) => CueMatch[]
       ends.push(i);
     }
     for (let r = 0; r < starts.length; r++) {
+      if (!firstWords[shape(text, starts[r], ends[r] - starts[r])]) continue;
       const list = byFirst.get(text.slice(starts[r], ends[r]));
       if (!list) continue;
       for (const { words, form } of list) {
