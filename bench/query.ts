@@ -1,11 +1,14 @@
 // `npm run bench -- query [--n 100000] [--runs 200] [--engine sqlite|postgres|both]`: query
 // latency on a large store. The corpus (VOA stories from ../shared, else synthetic articles) goes
-// through the full pipeline once; the processed documents are then replicated to N (new ids,
-// titles, dates shifted by a day per copy) and written to a store built once and kept in .bench/
-// (SQLite) or in the database `parley_bench_<N>` (PostgreSQL, when PARLEY_BENCH_PG or
-// PARLEY_TEST_PG is set). Reports p50/p95/p99 of full-text search, an actor's quotes, a dyad's
-// monthly series and an actor's events. Bar: p95 <= 50 ms at 1,000,000 documents.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// through the full pipeline once; the processed documents are then replicated (new ids, titles,
+// dates shifted by a day per copy) to 20,000 saved through saveDocuments, and beyond that the
+// block is multiplied inside the database (bench/_bulk-store.ts: --n a multiple of 20,000). The
+// store is built once and kept in .bench/ (SQLite) or in the database `parley_bench_<N>`
+// (PostgreSQL, when PARLEY_BENCH_PG or PARLEY_TEST_PG is set). Reports p50/p95/p99 of full-text
+// search, an actor's quotes, a dyad's monthly series and an actor's events, then the p95 of the
+// first three against the bar: p95 <= 50 ms at 1,000,000 documents (`--n 1000000`).
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Document } from '../src/document.js';
@@ -13,6 +16,7 @@ import { parseJsonlLine } from '../src/ingest/jsonl.js';
 import { prepare } from '../src/ingest/prepare.js';
 import { createDefaultPipeline } from '../src/stages.js';
 import { openStore } from '../src/store/open.js';
+import { multiplyPostgres, multiplySqlite, type BulkPlan } from './_bulk-store.js';
 import type { Store } from '../src/store/store.js';
 import { syntheticArticle } from '../test/synthetic.js';
 
@@ -32,38 +36,80 @@ export default async function run(args: string[]): Promise<void> {
   const base = await processedCorpus();
   console.log(`corpus: ${base.length} processed documents replicated to ${n.toLocaleString('en')}; ${runs} timed runs per query`);
 
+  // Up to BLOCK documents are saved one by one; a larger store is that block multiplied inside
+  // the database (bench/_bulk-store.ts), in copies whose dates move back by the block's span.
+  const bulk = n > BLOCK;
+  if (bulk && n % BLOCK) throw new Error(`--n above ${BLOCK} must be a multiple of it`);
+  const plan: BulkPlan = { block: BLOCK, copies: n / BLOCK, shiftDays: Math.ceil(BLOCK / base.length) };
+  const results: Result[] = [];
+
   if (engine === 'sqlite' || engine === 'both') {
     mkdirSync(cacheDir, { recursive: true });
     const path = join(cacheDir, `query-${n}.db`);
-    await report('SQLite', await built(path, existsSync(path + '.done'), () => writeFileSync(path + '.done', new Date().toISOString())), runs);
+    if (!existsSync(path + '.done')) {
+      const t = performance.now();
+      const block = join(cacheDir, `query-${BLOCK}.db`);
+      // The block is the cached BLOCK-document store when there is one: the same documents.
+      if (bulk && !existsSync(path) && existsSync(block + '.done') && !existsSync(block + '-wal')) copyFileSync(block, path);
+      await (await saved(path, bulk ? BLOCK : n)).close();
+      if (bulk) multiplySqlite(path, plan);
+      writeFileSync(path + '.done', new Date().toISOString());
+      built('SQLite', t);
+    }
+    results.push(await report(`SQLite (${gib(statSync(path).size)} in ${path})`, 'SQLite', await openStore(path), runs));
   }
   if (engine === 'postgres' || engine === 'both') {
     if (!pgBase) console.log('PostgreSQL: skipped (set PARLEY_BENCH_PG or PARLEY_TEST_PG to a postgres:// URL)');
     else {
-      const url = await benchDatabase(pgBase, `parley_bench_${n}`);
-      await report('PostgreSQL', await built(url, await isBuilt(url, n), () => {}), runs);
+      const name = `parley_bench_${n}`;
+      const url = await benchDatabase(pgBase, name);
+      if (!(await isBuilt(url, n))) {
+        const t = performance.now();
+        await (await saved(url, bulk ? BLOCK : n)).close();
+        if (bulk) await multiplyPostgres(url, plan);
+        built('PostgreSQL', t);
+      }
+      results.push(await report(`PostgreSQL (${gib(await databaseSize(pgBase, name))}, database ${name})`, 'PostgreSQL', await openStore(url), runs));
     }
   }
+  summary(results, n);
 
-  async function built(location: string, done: boolean, markDone: () => void): Promise<Store> {
+  /** The store at `location` with `target` documents saved through saveDocuments. */
+  async function saved(location: string, target: number): Promise<Store> {
     const store = await openStore(location);
-    if (done) return store;
     const have = (await store.stats()).articles;
     const t = performance.now();
     let batch: Document[] = [];
-    for (let i = have; i < n; i++) {
+    for (let i = have; i < target; i++) {
       batch.push(replica(base, i));
-      if (batch.length === 500 || i === n - 1) {
+      if (batch.length === 500 || i === target - 1) {
         await store.saveDocuments(batch);
         batch = [];
-        if ((i + 1) % 20000 < 500 || i === n - 1) {
+        if ((i + 1) % 20000 < 500 || i === target - 1) {
           const rate = (i + 1 - have) / ((performance.now() - t) / 1000);
           process.stdout.write(`  ${store.engine}: ${(i + 1).toLocaleString('en')} stored (${rate.toFixed(0)}/s)\n`);
         }
       }
     }
-    markDone();
     return store;
+  }
+}
+
+const BLOCK = 20_000;
+
+function built(engine: string, since: number): void {
+  console.log(`  ${engine}: built in ${((performance.now() - since) / 60000).toFixed(1)} min`);
+}
+
+const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+
+async function databaseSize(baseUrl: string, name: string): Promise<number> {
+  const c = new pg.Client({ connectionString: baseUrl });
+  await c.connect();
+  try {
+    return Number((await c.query('SELECT pg_database_size($1) AS n', [name])).rows[0].n);
+  } finally {
+    await c.end();
   }
 }
 
@@ -139,16 +185,24 @@ async function isBuilt(url: string, n: number): Promise<boolean> {
 
 const SEARCHES = ['ceasefire', 'sanctions', 'missile attack', '"peace talks"', 'Zelensky', 'election', 'drone strikes', 'refugees', 'tariffs', 'NATO allies'];
 
-async function report(label: string, store: Store, runs: number): Promise<void> {
+const BAR_MS = 50;
+
+interface Result {
+  engine: string;
+  p95: Map<string, number>;
+}
+
+async function report(label: string, engine: string, store: Store, runs: number): Promise<Result> {
+  const result: Result = { engine, p95: new Map() };
   try {
     const stats = await store.stats();
     const actors = (await store.listActors({ limit: 10 })).items.map((a) => a.id);
     const dyads = (await store.dyads({ limit: 10 })).map((d) => [d.source, d.target] as const);
-    console.log(`\n${label}: ${stats.articles.toLocaleString('en')} articles, ${stats.quotes.toLocaleString('en')} quotes, ${stats.events.toLocaleString('en')} events`);
+    console.log(`\n${label}: ${stats.articles.toLocaleString('en')} articles, ${stats.quotes.toLocaleString('en')} quotes, ${stats.events.toLocaleString('en')} events; load average ${loadavg()[0].toFixed(1)}`);
     const queries: [string, (i: number) => Promise<unknown>][] = [
-      ['search (20 hits)', (i) => store.searchArticles(SEARCHES[i % SEARCHES.length], { limit: 20 })],
-      ["actor's quotes (50)", (i) => store.quotes({ by: actors[i % actors.length], limit: 50 })],
-      ['dyad series (monthly)', (i) => (dyads.length ? store.dyadSeries({ ...pair(dyads[i % dyads.length]), by: 'month' }) : Promise.resolve())],
+      [SEARCH, (i) => store.searchArticles(SEARCHES[i % SEARCHES.length], { limit: 20 })],
+      [QUOTES, (i) => store.quotes({ by: actors[i % actors.length], limit: 50 })],
+      [DYAD, (i) => (dyads.length ? store.dyadSeries({ ...pair(dyads[i % dyads.length]), by: 'month' }) : Promise.resolve())],
       ["actor's events (50)", (i) => store.events({ actor: actors[i % actors.length], limit: 50 })],
     ];
     for (const [name, q] of queries) {
@@ -160,13 +214,35 @@ async function report(label: string, store: Store, runs: number): Promise<void> 
         ms.push(performance.now() - t);
       }
       ms.sort((a, b) => a - b);
-      const p = (x: number) => ms[Math.min(ms.length - 1, Math.floor(x * ms.length))].toFixed(1);
-      const p95 = Number(p(0.95));
-      console.log(`  ${name.padEnd(24)} p50 ${p(0.5).padStart(7)} ms   p95 ${p(0.95).padStart(7)} ms   p99 ${p(0.99).padStart(7)} ms   ${p95 <= 50 ? 'ok' : 'over'} (bar p95 <= 50 ms)`);
+      const p = (x: number) => ms[Math.min(ms.length - 1, Math.floor(x * ms.length))];
+      result.p95.set(name, p(0.95));
+      const f = (x: number) => p(x).toFixed(1).padStart(7);
+      console.log(`  ${name.padEnd(24)} p50 ${f(0.5)} ms   p95 ${f(0.95)} ms   p99 ${f(0.99)} ms`);
     }
   } finally {
     await store.close();
   }
+  return result;
+}
+
+const SEARCH = 'search (20 hits)';
+const QUOTES = "actor's quotes (50)";
+const DYAD = 'dyad series (monthly)';
+
+/** The issue's bar, p95 <= 50 ms for search, an actor's quotes and a dyad series, per engine. */
+function summary(results: Result[], n: number): void {
+  if (!results.length) return;
+  console.log(`\nbar: p95 <= ${BAR_MS} ms at 1,000,000 documents (this run: ${n.toLocaleString('en')})`);
+  console.log(`  ${'query'.padEnd(24)}${results.map((r) => r.engine.padStart(16)).join('')}`);
+  for (const name of [SEARCH, QUOTES, DYAD])
+    console.log(
+      `  ${name.padEnd(24)}${results
+        .map((r) => {
+          const v = r.p95.get(name)!;
+          return `${v.toFixed(1)} ms ${v <= BAR_MS ? 'met' : 'MISSED'}`.padStart(16);
+        })
+        .join('')}`,
+    );
 }
 
 function pair([source, target]: readonly [string, string]): { source: string; target: string } {
