@@ -66,6 +66,10 @@ export function codeEvents(doc: Document, lex: EventLexicon = loadEventLexicon()
       matches.push({ entry: m.entry, start: i, end: m.end, context: m.context });
       i = m.end - 1;
     }
+    if (!matches.length) {
+      sentStart = sentEnd; // most sentences hold no trigger: nothing below to build for them
+      continue;
+    }
     // "paused arms deliveries": the deliveries are what was paused, not a second (AID) event.
     // But "expanding cooperation between X and Y": a noun of the verb's own type carries the roles.
     const heads = new Map(matches.map((m) => [m.end - 1, m.entry.type]));
