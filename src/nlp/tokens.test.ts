@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { tokenize } from './tokens.js';
+import { tokenize, wink } from './tokens.js';
 
 const sentencesOf = (text: string) => tokenize(text).sentences.map((s) => text.slice(s.start, s.end));
 
@@ -41,4 +41,13 @@ test('a closing quote stays with its sentence', () => {
 
 test('empty text gives no tokens', () => {
   assert.deepEqual(tokenize(''), { sentences: [], tokens: [] });
+});
+
+test('lemmas (cached by surface and tag) are the ones wink gives each token', () => {
+  // Same surfaces under different tags, contractions, and a second pass over a warm cache.
+  const text = 'They book a book. He’s left; she left the left lane. We can’t, can we? It’s his. Running runs ran.';
+  const w = wink();
+  // One line, no blank tokens: wink's tokens and ours correspond one to one.
+  const direct = (w.readDoc(text).tokens().out(w.its.lemma as unknown as typeof w.its.value) as string[]).map((l) => l.toLowerCase());
+  for (let pass = 0; pass < 2; pass++) assert.deepEqual(tokenize(text).tokens.map((t) => t.lemma), direct);
 });

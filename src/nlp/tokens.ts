@@ -25,11 +25,12 @@ const TITLE_ABBREV = new Set([
   'sen.', 'rep.', 'rev.', 'prof.', 'st.', 'no.', 'vs.', 'messrs.', 'pres.', 'amb.', 'brig.', 'cpl.', 'pvt.',
 ]);
 
-// What a surface always maps to, looked up once per token. Surfaces are wink's own strings (one
-// per vocabulary word, so the lookup hashes nothing new). For a token that is not part of a
-// contraction, wink's lemma depends only on its surface and POS tag: asking wink for every
-// token's lemma was a sixth of this stage. Contractions carry their lemma in the token and
-// always ask wink.
+// What a surface always maps to, looked up once per token by wink's id for it (its index in
+// wink's vocabulary, which also numbers the unknown words it meets, for the life of the process):
+// an array read where a Map keyed by the surface string cost several cache misses per token. For
+// a token that is not part of a contraction, wink's lemma depends only on its surface and POS tag:
+// asking wink for every token's lemma was a sixth of this stage. Contractions carry their lemma
+// in the token and always ask wink.
 interface SurfaceInfo {
   /** tokenKey of the surface, for the later stages. */
   key: string;
@@ -39,9 +40,9 @@ interface SurfaceInfo {
   /** Lemmas under other POS tags. */
   other?: Map<string, string>;
 }
-const bySurface = new Map<string, SurfaceInfo>();
-// Bounds memory on an endless stream of unseen words (each new name is a new surface).
-const SURFACE_CACHE_MAX = 200_000;
+const byWinkId: (SurfaceInfo | undefined)[] = [];
+// Bounds memory on an endless stream of unseen words (wink numbers each new name anew).
+const SURFACE_CACHE_MAX = 300_000;
 
 /** Tokenise and split `text`; offsets index `text` exactly. */
 export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[] } {
@@ -52,10 +53,11 @@ export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[]
   const values = col.out(its.value) as string[];
   const pos = col.out(its.pos) as string[];
   const contracted = col.out(its.contractionFlag as unknown as typeof its.value) as unknown as boolean[];
+  const ids = col.out(its.uniqueId as unknown as typeof its.value) as unknown as number[];
   const spans = d.sentences().out(its.span) as unknown as [number, number][];
   // wink's typings do not list its.lemma as an ItsFunction, though it is one.
   const lemmaOf = (i: number) => (col.itemAt(i).out(its.lemma as unknown as typeof its.value) as string).toLowerCase();
-  if (bySurface.size > SURFACE_CACHE_MAX) bySurface.clear();
+  if (byWinkId.length > SURFACE_CACHE_MAX) byWinkId.length = 0;
 
   // Sentence boundaries as wink-token indices where a new sentence starts.
   const startsAt = new Uint8Array(values.length + 1);
@@ -113,8 +115,11 @@ export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[]
       }
     } else sentStart = 0;
     forceBreak = false;
-    let info = bySurface.get(v);
-    if (!info) bySurface.set(v, (info = { key: tokenKey(v), pos: '', lemma: '' }));
+    const id = ids[i];
+    // Grown densely (never with holes) so that it stays a fast array.
+    while (byWinkId.length <= id) byWinkId.push(undefined);
+    let info = byWinkId[id];
+    if (!info) byWinkId[id] = info = { key: tokenKey(v), pos: '', lemma: '' };
     let lemma: string | undefined;
     if (contracted[i]) lemma = lemmaOf(i);
     else if (info.pos === p) lemma = info.lemma;
