@@ -213,3 +213,129 @@ test('an analyst ingests, reads, follows a speaker and a relation, and finds a q
     assert.deepEqual(problems, []);
   });
 });
+
+/** A page of its own at a given width, whose script errors and CSP violations count as problems. */
+async function pageAt(width: number): Promise<Page> {
+  const p = await browser.newPage({ viewport: { width, height: 844 } });
+  p.setDefaultTimeout(20_000);
+  p.on('console', (m) => m.type() === 'error' && !/^Failed to load resource/.test(m.text()) && problems.push(m.text()));
+  p.on('pageerror', (e) => problems.push(e.message));
+  return p;
+}
+
+// Read in the page: the Cytoscape instance its container holds, node positions, and where labels sit.
+const NETWORK_STATE = `(() => {
+  const cy = document.querySelector('[data-testid="network"]')._cyreg.cy;
+  const labelled = cy.nodes().filter((n) => n.pstyle('label').strValue !== '');
+  return {
+    nodes: cy.nodes().length,
+    positions: cy.nodes().map((n) => [n.id(), Math.round(n.position('x') * 100), Math.round(n.position('y') * 100)]),
+    labels: labelled.map((n) => ({ id: n.id(), size: n.data('size'), box: n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }) })),
+    unlabelledSizes: cy.nodes().filter((n) => n.pstyle('label').strValue === '').map((n) => n.data('size')),
+    renderedFont: Math.min(...labelled.map((n) => parseFloat(n.renderedStyle('font-size')))),
+    minZoomedFont: cy.nodes()[0].pstyle('min-zoomed-font-size').pfValue,
+  };
+})()`;
+
+interface NetworkState {
+  nodes: number;
+  positions: [string, number, number][];
+  labels: { id: string; size: number; box: { x1: number; x2: number; y1: number; y2: number } }[];
+  unlabelledSizes: number[];
+  renderedFont: number;
+  minZoomedFont: number;
+}
+
+/** In the page (a function, not a string: the app's CSP forbids eval): laid out, and not the one drawn before a change. */
+function networkReady(): boolean {
+  const reg = (document.querySelector('[data-testid="network"]') as unknown as { _cyreg?: { cy?: unknown; previous?: boolean } } | null)?._cyreg;
+  return !!reg?.cy && !reg.previous && !document.querySelector('.state.loading');
+}
+
+/** The network once laid out; after `change`, the network drawn anew for it. */
+async function networkState(p: Page, change?: () => Promise<void>): Promise<NetworkState> {
+  if (change) {
+    // Marks the registry Cytoscape keeps on its container; a new instance gets a new one.
+    await p.evaluate(`document.querySelector('[data-testid="network"]')._cyreg.previous = true`);
+    await change();
+  }
+  await p.waitForFunction(networkReady);
+  return (await p.evaluate(NETWORK_STATE)) as NetworkState;
+}
+
+function overlapping(labels: NetworkState['labels']): string[] {
+  const out: string[] = [];
+  for (const [i, a] of labels.entries())
+    for (const b of labels.slice(i + 1)) if (a.box.x1 < b.box.x2 && b.box.x1 < a.box.x2 && a.box.y1 < b.box.y2 && b.box.y1 < a.box.y2) out.push(`${a.id} / ${b.id}`);
+  return out;
+}
+
+test('the network has the same layout on every load, with labels that do not collide', { skip: SKIP }, async () => {
+  const p = await pageAt(1400);
+  try {
+    await p.goto(base + '#/network');
+    const first = await networkState(p);
+    assert.ok(first.nodes > 5, 'the examples link several actors');
+    await p.reload();
+    const again = await networkState(p);
+    assert.deepEqual(again.positions, first.positions, 'same store, same picture');
+    assert.deepEqual(overlapping(first.labels), []);
+    assert.ok(first.labels.length >= Math.min(first.nodes, 10), 'most actors keep their label');
+    assert.ok(first.renderedFont >= 8, `labels drawn at ${first.renderedFont} px`);
+    assert.ok(first.minZoomedFont >= 8, 'labels hide rather than shrink below a legible size');
+    await p.screenshot({ path: join(results, 'browser-8-network.png') });
+    // Crowded: every actor, linked or not. Only the larger nodes keep a label; still no collisions.
+    await networkState(p, () => p.getByLabel('unlinked actors').check());
+    const crowded = await networkState(p, async () => void (await p.locator('.legend select').selectOption('250')));
+    assert.ok(crowded.nodes > first.nodes);
+    assert.ok(crowded.labels.length <= 30, `${crowded.labels.length} labels`);
+    assert.deepEqual(overlapping(crowded.labels), []);
+    assert.ok(Math.max(...crowded.unlabelledSizes) <= Math.max(...crowded.labels.map((l) => l.size)), 'the largest actor keeps its label');
+  } finally {
+    await p.close();
+  }
+});
+
+test('on a 390 px phone: no page scrolls sideways, and the sections are behind a menu', { skip: SKIP }, async () => {
+  const p = await pageAt(390);
+  const first = ((await (await fetch(base + 'api/articles?limit=1')).json()) as { items: { id: string }[] }).items[0].id;
+  try {
+    for (const route of ['#/', `#/article/${first}`, '#/quotes', '#/timeline', '#/network', '#/dyad/donald-trump/vladimir-putin', '#/actor/donald-trump', '#/search?q=ceasefire', '#/ingest']) {
+      await p.goto(base + route);
+      await p.locator('main h1').first().waitFor();
+      await p.waitForLoadState('networkidle');
+      const { scroll, width } = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+      assert.ok(scroll <= width, `${route}: the page is ${scroll} px wide in a ${width} px window`);
+    }
+    await p.screenshot({ path: join(results, 'browser-9-phone.png') });
+    const nav = p.locator('nav#sections');
+    assert.equal(await nav.isVisible(), false, 'folded away until asked for');
+    await p.getByRole('button', { name: 'Menu' }).click();
+    const links = nav.getByRole('link');
+    assert.equal(await links.count(), 6);
+    for (const link of await links.all()) {
+      const b = (await link.boundingBox())!;
+      assert.ok(b.x >= 0 && b.x + b.width <= 390, `${await link.innerText()} is on screen`);
+    }
+    assert.ok(await p.getByLabel('Search everything').isVisible());
+    await nav.getByRole('link', { name: 'Quotes' }).click();
+    await p.locator('main h1', { hasText: 'Quotes' }).waitFor();
+    assert.equal(await nav.isVisible(), false, 'following a link folds the menu');
+  } finally {
+    await p.close();
+  }
+});
+
+test('the HTML brief is styled under its CSP', { skip: SKIP }, async () => {
+  const p = await pageAt(1000);
+  try {
+    await p.goto(base + 'api/brief?format=html');
+    await p.locator('h1').waitFor();
+    const style = await p.evaluate(() => ({ maxWidth: getComputedStyle(document.body).maxWidth, citeStyle: getComputedStyle(document.querySelector('cite') ?? document.body).fontStyle }));
+    assert.equal(style.maxWidth, '960px', 'the inline style applies (60rem)');
+    assert.equal(style.citeStyle, 'normal');
+  } finally {
+    await p.close();
+  }
+  assert.deepEqual(problems, [], 'no CSP violation on these pages');
+});

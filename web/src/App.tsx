@@ -29,6 +29,8 @@ export function App() {
   const [actors, setActors] = useState<Map<string, ActorSummary>>(new Map());
   const [q, setQ] = useState('');
   const [error, setError] = useState<Error | null>(null);
+  // On a phone the sections fold into a menu (styles.css); following a link folds it again.
+  const [menuOpen, setMenuOpen] = useState(false);
 
   const refresh = useCallback(() => {
     api.get<Status>('/api/status').then(setStatus, setError);
@@ -41,6 +43,7 @@ export function App() {
   useEffect(() => {
     window.scrollTo(0, 0);
   }, [route.path.join('/')]);
+  useEffect(() => setMenuOpen(false), [route.path.join('/'), route.query.toString()]);
   const page = useMemo(() => {
     switch (section) {
       case 'article':
@@ -71,9 +74,12 @@ export function App() {
 
   return (
     <ActorsContext.Provider value={actors}>
-      <header className="top">
+      <header className={menuOpen ? 'top menu-open' : 'top'}>
         <a className="brand" href="#/">Parley</a>
-        <nav>
+        <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="sections" onClick={() => setMenuOpen((o) => !o)}>
+          Menu
+        </button>
+        <nav id="sections" aria-label="Sections">
           {NAV.map(([k, label]) => (
             <a key={k} href={`#/${k}`} className={section === k || (k === 'articles' && section === 'article') ? 'on' : ''}>{label}</a>
           ))}

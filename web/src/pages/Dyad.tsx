@@ -1,34 +1,39 @@
 // One pair of actors over time: intensity (what each did to the other) and tone (how each spoke
 // of the other), with the events and quotes behind each point.
 import { useEffect, useMemo, useState } from 'react';
-import type { DyadPoint } from '../../../src/store/store.js';
 import { api, qs, type StoredEvent, type StoredQuote } from '../api';
 import { useActors } from '../actors';
 import { Chart } from '../components/Chart';
 import { EventCard } from '../components/EventCard';
 import { QuoteCard } from '../components/QuoteCard';
 import { Empty, ErrorBox, fmtDate, Loading } from '../components/ui';
-import { esc } from '../components/escape';
 import { fetchAll } from '../hooks';
+import { chartPeriods, dyadChartOption, type DyadSeries } from '../dyad-chart';
 import { fromStored, type ShownEvent } from '../events';
 import { href, navigate } from '../router';
 
-interface Series {
-  source: string;
-  target: string;
-  by: 'day' | 'week' | 'month';
-  points: DyadPoint[];
-}
-
 interface Loaded {
-  ab: Series;
-  ba: Series;
+  ab: DyadSeries;
+  ba: DyadSeries;
   events: ShownEvent[];
   quotes: StoredQuote[];
 }
 
+/** Whether the window is phone-narrow, following resizes (the chart's legend then needs more room). */
+function useNarrow(): boolean {
+  const query = '(max-width: 600px)';
+  const [narrow, setNarrow] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const m = window.matchMedia(query);
+    const on = () => setNarrow(m.matches);
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, []);
+  return narrow;
+}
+
 /** Whether a date falls in the period that starts at `period` (day, Monday-start week, or month). */
-function inPeriod(date: string | null | undefined, period: string, by: Series['by']): boolean {
+function inPeriod(date: string | null | undefined, period: string, by: DyadSeries['by']): boolean {
   if (!date) return false;
   if (by === 'month') return date.startsWith(period);
   if (by === 'day') return date.startsWith(period);
@@ -43,14 +48,14 @@ export function Dyad({ a, b, granularity }: { a: string; b: string; granularity:
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [period, setPeriod] = useState<string | null>(null);
-  const by = (['day', 'week', 'month'].includes(granularity) ? granularity : 'month') as Series['by'];
+  const by = (['day', 'week', 'month'].includes(granularity) ? granularity : 'month') as DyadSeries['by'];
 
   useEffect(() => {
     let live = true;
     setData(null);
     setError(null);
     setPeriod(null);
-    const series = (s: string, t: string) => api.get<Series>(`/api/dyads/${encodeURIComponent(s)}/${encodeURIComponent(t)}` + qs({ granularity: by, exact: 'true' }));
+    const series = (s: string, t: string) => api.get<DyadSeries>(`/api/dyads/${encodeURIComponent(s)}/${encodeURIComponent(t)}` + qs({ granularity: by, exact: 'true' }));
     Promise.all([
       series(a, b),
       series(b, a),
@@ -71,55 +76,9 @@ export function Dyad({ a, b, granularity }: { a: string; b: string; granularity:
     };
   }, [a, b, by]);
 
-  // Only calendar periods: an undated or year-only report has no place on this axis.
-  const periods = useMemo(() => (data ? [...new Set([...data.ab.points, ...data.ba.points].map((p) => p.period))].filter((p) => /^\d{4}-\d{2}(-\d{2})?$/.test(p)).sort() : []), [data]);
-
-  const option = useMemo(() => {
-    if (!data || !periods.length) return null;
-    const at = (s: Series, per: string) => s.points.find((p) => p.period === per);
-    const line = (s: Series, key: 'intensity' | 'tone', color: string, dashed: boolean) => ({
-      name: `${name(s.source)} → ${name(s.target)}: ${key === 'intensity' ? 'actions' : 'tone of words'}`,
-      type: 'line',
-      yAxisIndex: key === 'intensity' ? 0 : 1,
-      connectNulls: true,
-      symbolSize: (_v: unknown, p: { dataIndex: number }) => 6 + Math.min(10, 2 * ((at(s, periods[p.dataIndex])?.[key === 'intensity' ? 'events' : 'quotes'] as number) ?? 0)),
-      lineStyle: { color, type: dashed ? 'dashed' : 'solid', width: 2 },
-      itemStyle: { color },
-      data: periods.map((per) => at(s, per)?.[key] ?? null),
-    });
-    return {
-      animation: false,
-      color: ['#2f5bd3', '#b26a00', '#2f5bd3', '#b26a00'],
-      legend: { top: 0, textStyle: { fontSize: 12 } },
-      grid: { left: 56, right: 56, top: 48, bottom: 64 },
-      tooltip: {
-        trigger: 'axis',
-        formatter: (ps: { dataIndex: number }[]) => {
-          const per = periods[ps[0]?.dataIndex ?? 0];
-          const rows = [data.ab, data.ba].map((s) => {
-            const p = at(s, per);
-            if (!p) return '';
-            const int = p.intensity === null ? '—' : p.intensity.toFixed(1);
-            const tone = p.tone === null ? '—' : p.tone.toFixed(1);
-            return `<br><b>${esc(name(s.source))} → ${esc(name(s.target))}</b>: ${p.events} events (mean ${esc(int)}), ${p.quotes} quotes (tone ${esc(tone)})`;
-          });
-          return `${esc(by === 'week' ? `week of ${fmtDate(per)}` : fmtDate(per))}${rows.join('')}<br><i>click for the evidence</i>`;
-        },
-      },
-      xAxis: { type: 'category', data: periods, boundaryGap: true, axisLabel: { formatter: (v: string) => (by === 'week' ? `wk ${fmtDate(v)}` : fmtDate(v)) } },
-      yAxis: [
-        { type: 'value', min: -10, max: 10, name: 'actions: conflict ↔ cooperation', nameLocation: 'middle', nameGap: 34, splitLine: { lineStyle: { color: '#eef0f4' } } },
-        { type: 'value', min: -3, max: 3, name: 'tone: hostile ↔ warm', nameLocation: 'middle', nameGap: 34, splitLine: { show: false } },
-      ],
-      dataZoom: periods.length > 12 ? [{ type: 'inside' }, { type: 'slider', bottom: 10, height: 20 }] : [],
-      series: [
-        { ...line(data.ab, 'intensity', '#2f5bd3', false), markLine: { silent: true, symbol: 'none', data: [{ yAxis: 0 }], lineStyle: { color: '#9aa3b2' }, label: { show: false } } },
-        line(data.ba, 'intensity', '#b26a00', false),
-        line(data.ab, 'tone', '#2f5bd3', true),
-        line(data.ba, 'tone', '#b26a00', true),
-      ],
-    };
-  }, [data, periods, actors, by]);
+  const periods = useMemo(() => (data ? chartPeriods(data.ab, data.ba) : []), [data]);
+  const narrow = useNarrow();
+  const option = useMemo(() => (data ? dyadChartOption(data.ab, data.ba, name, narrow) : null), [data, actors, narrow]);
 
   const events = (data?.events ?? []).filter((e) => !period || inPeriod(e.date, period, by));
   const quotes = (data?.quotes ?? []).filter((q) => !period || inPeriod(q.date, period, by));

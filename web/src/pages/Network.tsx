@@ -1,7 +1,7 @@
 // Actors as nodes sized by mentions; relations as edges coloured from conflict (red) to
 // cooperation (green). Click a node for the actor, an edge for the dyad.
 import { useEffect, useRef, useState } from 'react';
-import type { Core } from 'cytoscape';
+import type { BoundingBox12, Core } from 'cytoscape';
 import { qs, type ActorSummary, type Page } from '../api';
 import { pairs, type DyadSummary } from '../dyads';
 import { Empty, ErrorBox, intensityColor, Loading } from '../components/ui';
@@ -10,6 +10,42 @@ import { api } from '../api';
 import { href, navigate } from '../router';
 
 const TYPE_COLORS: Record<string, string> = { PERSON: '#3b6fd8', COUNTRY: '#b26a00', ORG: '#7a4bc2', GROUP: '#0f8a83', LOCATION: '#6b7280' };
+
+/** Up to this many actors every node is labelled; beyond it only the most mentioned are, the rest on hover. */
+const LABELLED = 30;
+
+/**
+ * Start positions on a sunflower spiral, most mentioned at the centre. Cose then runs from
+ * them (randomize: false); it draws random numbers only for nodes that share a position, so
+ * distinct seeds make the same store give the same picture on every load.
+ */
+function seed(i: number): { x: number; y: number } {
+  const r = 50 * Math.sqrt(i + 0.5);
+  const a = i * 2.399963; // the golden angle
+  return { x: Math.round(r * Math.cos(a)), y: Math.round(r * Math.sin(a)) };
+}
+
+/** Widens a laid-out graph to the box's proportions (at most 3×): labels are wide, so room across helps them most. */
+function widenToBox(cy: Core, box: HTMLElement): void {
+  const bb = cy.nodes().boundingBox({});
+  const f = Math.min(3, box.clientWidth / Math.max(1, box.clientHeight) / (bb.w / Math.max(1, bb.h)));
+  if (!(f > 1)) return;
+  const cx = (bb.x1 + bb.x2) / 2;
+  cy.nodes().positions((n) => ({ x: cx + (n.position('x') - cx) * f, y: n.position('y') }));
+  cy.fit(undefined, 30);
+}
+
+/** Where two labels still collide, the smaller node's label goes (it shows on hover); largest first. */
+function declutter(cy: Core): void {
+  const kept: BoundingBox12[] = [];
+  cy.nodes('[?labelled]')
+    .sort((a, b) => b.data('size') - a.data('size'))
+    .forEach((n) => {
+      const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+      if (kept.some((k) => k.x1 < b.x2 && b.x1 < k.x2 && k.y1 < b.y2 && b.y1 < k.y2)) n.data('labelled', false);
+      else kept.push(b);
+    });
+}
 
 export function Network() {
   const box = useRef<HTMLDivElement>(null);
@@ -20,6 +56,7 @@ export function Network() {
 
   useEffect(() => {
     let live = true;
+    setState((s) => ({ ...s, loading: true, error: null }));
     (async () => {
       try {
         const [actors, dyads] = await Promise.all([
@@ -34,27 +71,56 @@ export function Network() {
         const shown = isolated ? top : new Set([...top].filter((id) => linked.has(id)));
         const maxM = Math.max(1, ...actors.items.map((a) => a.mentions));
         const maxE = Math.max(1, ...edges.map((d) => d.events));
+        const nodes = actors.items.filter((a) => shown.has(a.id)).sort((x, y) => y.mentions - x.mentions || x.id.localeCompare(y.id));
         const { default: cytoscape } = await import('cytoscape');
         if (!live || !box.current) return;
         cy.current?.destroy();
         cy.current = cytoscape({
           container: box.current,
           elements: [
-            ...actors.items
-              .filter((a) => shown.has(a.id))
-              .map((a) => ({ data: { id: a.id, label: a.name, size: 18 + 46 * Math.sqrt(a.mentions / maxM), color: TYPE_COLORS[a.type] ?? '#6b7280' } })),
+            ...nodes.map((a, i) => ({
+              data: { id: a.id, label: a.name, size: 18 + 46 * Math.sqrt(a.mentions / maxM), color: TYPE_COLORS[a.type] ?? '#6b7280', labelled: i < LABELLED },
+              position: seed(i),
+            })),
             ...edges.map((d) => ({
               data: { id: `${d.a}|${d.b}`, source: d.a, target: d.b, width: 1.5 + 6 * (d.events / maxE), color: intensityColor(d.intensity), n: d.events },
             })),
           ],
           style: [
-            { selector: 'node', style: { width: 'data(size)', height: 'data(size)', 'background-color': 'data(color)', label: 'data(label)', 'font-size': 11, color: '#1f2937', 'text-valign': 'bottom', 'text-margin-y': 4, 'text-outline-color': '#fff', 'text-outline-width': 2 } },
+            {
+              selector: 'node',
+              style: {
+                width: 'data(size)',
+                height: 'data(size)',
+                'background-color': 'data(color)',
+                label: '',
+                'font-size': 'mapData(size, 18, 64, 20, 24)',
+                // Labels vanish when zoomed out below this screen size rather than blur into each other.
+                'min-zoomed-font-size': 8,
+                color: '#111827',
+                'text-valign': 'bottom',
+                'text-margin-y': 3,
+                'text-outline-color': '#fff',
+                'text-outline-width': 2.5,
+                'text-max-width': '240px',
+                'text-wrap': 'ellipsis',
+              },
+            },
+            { selector: 'node[?labelled], node.hover', style: { label: 'data(label)' } },
             { selector: 'edge', style: { width: 'data(width)', 'line-color': 'data(color)', 'curve-style': 'bezier', opacity: 0.85 } },
             { selector: 'edge:selected, edge.hover', style: { opacity: 1, 'underlay-color': '#111827', 'underlay-opacity': 0.15, 'underlay-padding': 4 } },
-            { selector: 'node.hover', style: { 'border-width': 3, 'border-color': '#111827' } },
+            { selector: 'node.hover', style: { 'border-width': 3, 'border-color': '#111827', 'z-index': 10 } },
           ],
-          layout: { name: 'cose', animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 110, padding: 30 } as never,
+          layout: { name: 'preset' },
         });
+        // Labels count as part of each node, so the layout pushes them apart too.
+        const layout = cy.current.layout({ name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 2500, nodeOverlap: 20, idealEdgeLength: () => 40, gravity: 2, componentSpacing: 60, padding: 30 } as never);
+        const laidOut = layout.promiseOn('layoutstop');
+        layout.run();
+        await laidOut;
+        if (!live || !box.current) return;
+        widenToBox(cy.current, box.current);
+        declutter(cy.current);
         cy.current.on('tap', 'node', (e) => navigate(href(['actor', e.target.id()])));
         cy.current.on('tap', 'edge', (e) => navigate(href(['dyad', e.target.data('source'), e.target.data('target')])));
         cy.current.on('mouseover', 'node, edge', (e) => e.target.addClass('hover'));
