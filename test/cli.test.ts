@@ -73,6 +73,10 @@ test('ingest, then list, show, search; exit 1 when one input fails', async () =>
   assert.equal(search.code, 0);
   const hits = search.stdout.trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(hits.map((h) => h.title), ['Drone Strikes Hit Odesa Port']);
+  // list, search and show give `source` in one shape: the document contract's.
+  assert.deepEqual(geneva.source, doc.source);
+  assert.deepEqual(doc.source, { name: join(dir, 'a.txt'), path: join(dir, 'a.txt') });
+  assert.deepEqual(hits[0].source, { name: join(dir, 'b.txt'), path: join(dir, 'b.txt') });
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /no article with id no-such-id/);
 });

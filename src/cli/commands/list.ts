@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { rowToContract } from '../../contract.js';
 import { printJsonLine, printTable, withStore, type CommandRegistrar } from '../io.js';
 import { positiveInt } from '../numbers.js';
 
@@ -27,7 +28,8 @@ export const listCommand: CommandRegistrar = (program) => {
       const page = await withStore(cmd, (s) =>
         s.listArticles({ limit: positiveInt(opts.limit, '--limit'), cursor: opts.cursor, from: opts.from, to: opts.to, publisher: opts.publisher, actor: opts.actor }),
       );
-      if (opts.json) for (const a of page.items) printJsonLine(a);
+      // The same rows as the API's: `source` in the document contract's shape.
+      if (opts.json) for (const a of page.items) printJsonLine(rowToContract(a));
       else {
         printTable(
           page.items.map((a) => ({ ...a, title: a.title ?? a.snippet.slice(0, 60), dup: a.duplicateOf ? `≈${a.duplicateOf.slice(0, 8)}` : '' })),

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { rowToContract } from '../../contract.js';
 import { printJsonLine, printTable, UsageError, withStore, type CommandRegistrar } from '../io.js';
 import { positiveInt } from '../numbers.js';
 
@@ -14,7 +15,8 @@ export const searchCommand: CommandRegistrar = (program) => {
       const q = query.join(' ').trim();
       if (!q) throw new UsageError('search needs words to look for (the query is empty)');
       const page = await withStore(cmd, (s) => s.searchArticles(q, { limit: positiveInt(opts.limit, '--limit'), cursor: opts.cursor }));
-      if (opts.json) for (const h of page.items) printJsonLine(h);
+      // The same rows as the API's: `source` in the document contract's shape.
+      if (opts.json) for (const h of page.items) printJsonLine(rowToContract(h));
       else {
         printTable(page.items.map((h) => ({ ...h, title: h.title ?? '' })), ['id', 'published', 'title', 'excerpt']);
         if (!page.items.length) process.stderr.write('no matches\n');
