@@ -8,6 +8,7 @@
 // up by their first word instead, alternatives tried in the same order, so the matches are
 // the same. Other forms (a user's lexicon with odd characters) keep the regular expression.
 import { ASTRAL, charKindAt, JOINER, LETTER } from './char-class.js';
+import { hasShape, shapesOf, wordShape } from './word-shape.js';
 
 export interface CueMatch {
   start: number;
@@ -43,11 +44,8 @@ export function cueFinder(forms: Iterable<string>): (text: string) => CueMatch[]
     if (list) list.push(entry);
     else byFirst.set(words[0], [entry]);
   }
-  // Most runs are no cue's first word; their first two characters and length say so without
-  // slicing them out of the text (a superset: characters are cut to their low byte).
-  const firstWords = new Uint8Array(1 << 21);
-  const shape = (s: string, at: number, len: number) => (s.charCodeAt(at) & 0xff) | ((len > 1 ? s.charCodeAt(at + 1) & 0xff : 0) << 8) | (Math.min(len, 31) << 16);
-  for (const w of byFirst.keys()) firstWords[shape(w, 0, w.length)] = 1;
+  // Most runs are no cue's first word; their shape says so without slicing them out of the text.
+  const firstWords = shapesOf(byFirst.keys());
   return (text) => {
     const out: CueMatch[] = [];
     const starts: number[] = [];
@@ -70,7 +68,7 @@ export function cueFinder(forms: Iterable<string>): (text: string) => CueMatch[]
       ends.push(i);
     }
     for (let r = 0; r < starts.length; r++) {
-      if (!firstWords[shape(text, starts[r], ends[r] - starts[r])]) continue;
+      if (!hasShape(firstWords, wordShape(text, starts[r], ends[r] - starts[r]))) continue;
       const list = byFirst.get(text.slice(starts[r], ends[r]));
       if (!list) continue;
       for (const { words, form } of list) {
