@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Document } from '../document.js';
@@ -77,4 +77,18 @@ test('actors a user added to the store resolve in later ingested articles', asyn
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("threads 'auto': the first batch runs on this thread, the rest in pipeline threads, with the same documents", { timeout: 120_000 }, async () => {
+  const items = [1, 2, 3, 4, 5].map((n) => item(n));
+  const one: Document[] = [];
+  const auto: Document[] = [];
+  for await (const r of extract(items, { batchSize: 2 })) one.push(r as Document);
+  for await (const r of extract(items, { batchSize: 2, threads: 'auto' })) auto.push(r as Document);
+  // Threads keep the tokens layer to themselves (nothing after the pipeline reads it): that is how
+  // the documents show where they were made.
+  const threaded = availableParallelism() > 1;
+  assert.deepEqual(auto.map((d) => d.tokens.length > 0), [true, true, !threaded, !threaded, !threaded]);
+  assert.deepEqual(auto.map((d) => ({ ...d, tokens: [] })), one.map((d) => ({ ...d, tokens: [] })));
+  assert.ok(one.every((d) => d.mentions.length), 'the default pipeline ran');
 });

@@ -21,7 +21,7 @@ export interface ExtractOptions extends ReadOptions, PipelineOptions {
   /** Pipeline to run (default: createDefaultPipeline(options)). */
   pipeline?: Pipeline;
   processor?: BatchProcessor;
-  /** Pipeline threads (worker_threads, one per core for 'auto'); 1 or absent: this thread. */
+  /** Pipeline threads (worker_threads); 'auto': one per core once the input runs past one batch; 1 or absent: this thread. */
   threads?: number | 'auto';
   /** Items per processing batch (and per store transaction in ingest()); default 100. */
   batchSize?: number;
@@ -76,13 +76,26 @@ async function* batches(inputs: Input[], options: ExtractOptions): AsyncGenerato
 
 async function* processed(inputs: Input[], options: ExtractOptions): AsyncGenerator<Array<Document | Failure>> {
   const size = options.threads === 'auto' ? availableParallelism() : (options.threads ?? 1);
+  const threaded = !options.processor && !options.pipeline && size > 1;
   // Each thread may hold its share of a whole batch: this thread then blocks in a batch's store
   // transaction (hundreds of milliseconds) without the pipeline threads running dry meanwhile.
   const perThread = Math.ceil(Math.max(1, options.batchSize ?? 100) / size) + 8;
-  const pool = !options.processor && !options.pipeline && size > 1 ? new PipelinePool({ size, perThread, pipeline: { lexicons: options.lexicons, actors: options.actors } }) : null;
-  const processor = options.processor ?? (pool ? poolProcessor(pool) : localProcessor(options.pipeline ?? createDefaultPipeline(options)));
+  let pool: PipelinePool | null = null;
+  let local: BatchProcessor | null = null;
+  let batchNo = 0;
+  // 'auto' runs the first batch on this thread and starts the threads only when a second batch
+  // shows there is more: a thread loads its models for about a second, longer than a few articles take.
+  const processorFor = (n: number): BatchProcessor => {
+    if (options.processor) return options.processor;
+    if (threaded && (n > 0 || options.threads !== 'auto')) {
+      pool ??= new PipelinePool({ size, perThread, pipeline: { lexicons: options.lexicons, actors: options.actors } });
+      return poolProcessor(pool);
+    }
+    return (local ??= localProcessor(options.pipeline ?? createDefaultPipeline(options)));
+  };
   const run = async (batch: Array<RawItem | Failure>) => {
     const raws = batch.filter((b): b is RawItem => !isFailure(b));
+    const processor = processorFor(batchNo++);
     const docs = raws.length ? await processor(raws) : [];
     let k = 0;
     // keep the input order: failures from reading stay where they were
@@ -98,7 +111,7 @@ async function* processed(inputs: Input[], options: ExtractOptions): AsyncGenera
     }
     if (ahead) yield await ahead;
   } finally {
-    await pool?.close();
+    await (pool as PipelinePool | null)?.close();
   }
 }
 

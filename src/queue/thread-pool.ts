@@ -36,6 +36,13 @@ type Task = (
  */
 const THREAD_HEAP_MB = 384;
 
+/**
+ * Young generation of one pipeline thread (three times V8's semi-space). A document's layers live
+ * for the whole pipeline, so a small young generation copies them again and again before they die:
+ * measured on VOA stories, scavenging cost 1.2 ms a document at Node's default and 0.6 ms at this size.
+ */
+const THREAD_YOUNG_MB = 96;
+
 interface Slot {
   worker: Worker;
   inFlight: Map<number, Task>;
@@ -158,7 +165,7 @@ export class PipelinePool {
 function startThread(workerData: { pipeline: PipelineOptions; fetch: FetchOptions }): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(fromSource ? './thread-worker.ts' : './thread-worker.js', import.meta.url);
-  const resourceLimits = { maxOldGenerationSizeMb: THREAD_HEAP_MB };
+  const resourceLimits = { maxOldGenerationSizeMb: THREAD_HEAP_MB, maxYoungGenerationSizeMb: THREAD_YOUNG_MB };
   if (!fromSource) return new Worker(entry, { workerData, resourceLimits });
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
   return new Worker(boot, { eval: true, workerData, resourceLimits });

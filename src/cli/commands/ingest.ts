@@ -35,7 +35,7 @@ export const ingestCommand: CommandRegistrar = (program, setExit) => {
       .description('read articles (files, folders, URLs, feeds, JSONL, - for stdin), process them and store them')
       .argument('<inputs...>', 'files, folders, URLs or - for standard input')
       .option('-q, --quiet', 'no progress bar')
-      .option('--threads <n>', "pipeline threads: a number, or 'auto' for one per core (default 1)", threadsOption)
+      .option('--threads <n>', "pipeline threads: a number, or 'auto' (the default): one per core once the input runs past one batch of 100", threadsOption)
       .option('--queue', 'only queue the articles as jobs in PostgreSQL (--db postgres://…) and return; `parley worker` processes them'),
   ).action(async (inputs: string[], opts: IngestCommandOptions, cmd: Command) => {
     if (opts.queue) return queueInputs(inputs, cmd, setExit);
@@ -45,7 +45,7 @@ export const ingestCommand: CommandRegistrar = (program, setExit) => {
       const options: IngestOptions = {
         allowPrivate: !!opts.allowPrivate,
         lexicons: globals(cmd).lexicon,
-        threads: opts.threads,
+        threads: opts.threads ?? 'auto',
         onFound: progress?.found,
         onItem: progress?.item,
       };
