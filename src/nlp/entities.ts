@@ -79,6 +79,9 @@ const PERSON_CONTEXT_NOUN = new Set([
   'coach', 'manager', 'striker', 'representative', 'mayor', 'governor', 'candidate', 'partner', 'owner', 'student',
 ]);
 
+// One-character tokens after which a capitalised word starts a clause, as at a sentence start.
+const SENTENCE_OPENERS = '"“‘\'(-—–:';
+
 interface Run {
   from: number;
   to: number; // exclusive, token indices
@@ -115,7 +118,7 @@ export function findEntities(text: string, tokens: Token[], lex: Lexicon): Entit
   for (let i = n - 1; i >= 0; i--) sentEndAt[i] = i + 1 < n && tokens[i + 1].sentence === tokens[i].sentence ? sentEndAt[i + 1] : i + 1;
   const out: Entity[] = [];
   const sentEnd = (i: number) => sentEndAt[i];
-  const isSentStart = (i: number) => i === 0 || tokens[i - 1].sentence !== tokens[i].sentence || /^["“‘'(\-—–:]$/.test(raw[i - 1]);
+  const isSentStart = (i: number) => i === 0 || tokens[i - 1].sentence !== tokens[i].sentence || (raw[i - 1].length === 1 && SENTENCE_OPENERS.includes(raw[i - 1]));
   const glued = (a: number, b: number) => tokens[a].end === tokens[b].start;
 
   // A headline in capitals: every word looks like a name, so trust only the lexicon there.

@@ -25,14 +25,15 @@ const TITLE_ABBREV = new Set([
   'sen.', 'rep.', 'rev.', 'prof.', 'st.', 'no.', 'vs.', 'messrs.', 'pres.', 'amb.', 'brig.', 'cpl.', 'pvt.',
 ]);
 
-// What a surface always maps to, looked up once per token by wink's id for it (its index in
-// wink's vocabulary, which also numbers the unknown words it meets, for the life of the process):
-// an array read where a Map keyed by the surface string cost several cache misses per token. For
-// a token that is not part of a contraction, wink's lemma depends only on its surface and POS tag:
-// asking wink for every token's lemma was a sixth of this stage. Contractions carry their lemma
-// in the token and always ask wink.
+// What a token's wink word id (its index in wink's vocabulary, which also numbers the unknown
+// words it meets, for the life of the process) always maps to, looked up once per token: an array
+// read, where a Map keyed by the surface string cost several cache misses per token, and wink's
+// own per-token outputs for the surface and lemma were a sixth of this stage. For a token that is
+// not part of a contraction, wink's lemma depends only on the word and its POS tag; contractions
+// carry their lemma in the token and always ask wink.
 interface SurfaceInfo {
-  /** tokenKey of the surface, for the later stages. */
+  /** The surface (wink's string for it) and its tokenKey, for the later stages. */
+  surface: string;
   key: string;
   /** The first POS tag seen with the surface, and the lower-cased lemma under it. */
   pos: string;
@@ -50,17 +51,16 @@ export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[]
   const its = w.its;
   const d = w.readDoc(text);
   const col = d.tokens();
-  const values = col.out(its.value) as string[];
+  const ids = col.out(its.uniqueId as unknown as typeof its.value) as unknown as number[];
   const pos = col.out(its.pos) as string[];
   const contracted = col.out(its.contractionFlag as unknown as typeof its.value) as unknown as boolean[];
-  const ids = col.out(its.uniqueId as unknown as typeof its.value) as unknown as number[];
   const spans = d.sentences().out(its.span) as unknown as [number, number][];
   // wink's typings do not list its.lemma as an ItsFunction, though it is one.
   const lemmaOf = (i: number) => (col.itemAt(i).out(its.lemma as unknown as typeof its.value) as string).toLowerCase();
   if (byWinkId.length > SURFACE_CACHE_MAX) byWinkId.length = 0;
 
   // Sentence boundaries as wink-token indices where a new sentence starts.
-  const startsAt = new Uint8Array(values.length + 1);
+  const startsAt = new Uint8Array(ids.length + 1);
   for (const [st] of spans) startsAt[st] = 1;
   const tokens: Token[] = [];
   const surfaces: string[] = [];
@@ -74,8 +74,16 @@ export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[]
   // Map wink tokens to offsets: each value is a substring of text, found at or shortly after
   // the cursor. A token wink rewrote (rare) is skipped rather than given a wrong offset.
   let cursor = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    // Grown densely (never with holes) so that it stays a fast array.
+    while (byWinkId.length <= id) byWinkId.push(undefined);
+    let info = byWinkId[id];
+    if (!info) {
+      const surface = col.itemAt(i).out(its.value) as string;
+      byWinkId[id] = info = { surface, key: tokenKey(surface), pos: '', lemma: '' };
+    }
+    const v = info.surface;
     const at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
     if (at < 0 || at - cursor > 64) continue;
     cursor = at + v.length;
@@ -115,11 +123,6 @@ export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[]
       }
     } else sentStart = 0;
     forceBreak = false;
-    const id = ids[i];
-    // Grown densely (never with holes) so that it stays a fast array.
-    while (byWinkId.length <= id) byWinkId.push(undefined);
-    let info = byWinkId[id];
-    if (!info) byWinkId[id] = info = { key: tokenKey(v), pos: '', lemma: '' };
     let lemma: string | undefined;
     if (contracted[i]) lemma = lemmaOf(i);
     else if (info.pos === p) lemma = info.lemma;
