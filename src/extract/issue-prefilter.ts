@@ -111,12 +111,8 @@ export function issuesPossibleIn(text: string, lex: IssueLexicon, starts: number
   const { openings, byKey } = prefilter(lex);
   const possible = openings.map((o) => o === null);
   let left = possible.filter((p) => !p).length;
-  let next = 0;
-  for (let p = 0; p < text.length && left; p++) {
-    while (next < starts.length && starts[next] < p) next++;
-    const c0 = alnumAt(text, p);
-    if (!c0 || (p > 0 && alnumAt(text, p - 1) && starts[next] !== p)) continue;
-    // The keys of one, two and three characters at p, each with the issues keyed by it.
+  /** Tries the openings keyed by the one, two and three characters at p. */
+  const tryAt = (p: number) => {
     let key = 0;
     for (let k = 0, f = 1; k < 3 && p + k < text.length; k++, f *= BASE) {
       const c = alnumAt(text, p + k);
@@ -134,6 +130,20 @@ export function issuesPossibleIn(text: string, lex: IssueLexicon, starts: number
         }
       }
     }
+  };
+  let next = 0;
+  for (let p = 0; p < text.length && left; ) {
+    if (!alnumAt(text, p)) {
+      p++;
+      continue;
+    }
+    // A run of letters and digits: tried at its start and at each stretch start inside it.
+    let end = p + 1;
+    while (end < text.length && alnumAt(text, end)) end++;
+    tryAt(p);
+    while (next < starts.length && starts[next] <= p) next++;
+    for (; next < starts.length && starts[next] < end && left; next++) tryAt(starts[next]);
+    p = end;
   }
   return lex.issues.filter((_, i) => possible[i]);
 }
