@@ -41,9 +41,26 @@ interface SurfaceInfo {
   /** Lemmas under other POS tags. */
   other?: Map<string, string>;
 }
-const byWinkId: (SurfaceInfo | undefined)[] = [];
-// Bounds memory on an endless stream of unseen words (wink numbers each new name anew).
-const SURFACE_CACHE_MAX = 300_000;
+// In blocks of 4096 ids, made as ids come: wink numbers every unknown word it meets (each new
+// figure or name) for the life of the process, so ids grow without end while the words of a
+// stretch of news are comparatively few. Dropped whole past SURFACE_CACHE_MAX words.
+const BLOCK_BITS = 12;
+const blocks: ((SurfaceInfo | undefined)[] | undefined)[] = [];
+let cachedWords = 0;
+const SURFACE_CACHE_MAX = 200_000;
+
+function surfaceInfo(id: number): SurfaceInfo | undefined {
+  return blocks[id >>> BLOCK_BITS]?.[id & ((1 << BLOCK_BITS) - 1)];
+}
+
+function remember(id: number, info: SurfaceInfo): void {
+  const b = id >>> BLOCK_BITS;
+  // Grown densely (never with holes) so that both levels stay fast arrays.
+  while (blocks.length <= b) blocks.push(undefined);
+  const block = (blocks[b] ??= new Array<SurfaceInfo | undefined>(1 << BLOCK_BITS).fill(undefined));
+  block[id & ((1 << BLOCK_BITS) - 1)] = info;
+  cachedWords++;
+}
 
 /** Tokenise and split `text`; offsets index `text` exactly. */
 export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[] } {
@@ -57,7 +74,10 @@ export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[]
   const spans = d.sentences().out(its.span) as unknown as [number, number][];
   // wink's typings do not list its.lemma as an ItsFunction, though it is one.
   const lemmaOf = (i: number) => (col.itemAt(i).out(its.lemma as unknown as typeof its.value) as string).toLowerCase();
-  if (byWinkId.length > SURFACE_CACHE_MAX) byWinkId.length = 0;
+  if (cachedWords > SURFACE_CACHE_MAX) {
+    blocks.length = 0;
+    cachedWords = 0;
+  }
 
   // Sentence boundaries as wink-token indices where a new sentence starts.
   const startsAt = new Uint8Array(ids.length + 1);
@@ -76,12 +96,10 @@ export function tokenize(text: string): { sentences: Sentence[]; tokens: Token[]
   let cursor = 0;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
-    // Grown densely (never with holes) so that it stays a fast array.
-    while (byWinkId.length <= id) byWinkId.push(undefined);
-    let info = byWinkId[id];
+    let info = surfaceInfo(id);
     if (!info) {
       const surface = col.itemAt(i).out(its.value) as string;
-      byWinkId[id] = info = { surface, key: tokenKey(surface), pos: '', lemma: '' };
+      remember(id, (info = { surface, key: tokenKey(surface), pos: '', lemma: '' }));
     }
     const v = info.surface;
     const at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
