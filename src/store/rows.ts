@@ -212,9 +212,17 @@ export function excerpt(text: string, query: string, words = 24): string {
   const stems = searchAlternatives(query.toLowerCase())
     .flatMap((alts) => alts.map((a) => a[0]))
     .map((w) => w.slice(0, Math.max(3, w.length - 2)));
-  const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)];
+  // Tokens up to `words` past the first hit are enough (the excerpt is the same as with every
+  // token of the text): tokenizing a whole long article for each of twenty hits is most of a
+  // search's time in a large store.
+  const tokens: RegExpExecArray[] = [];
+  let hit = -1;
+  for (const t of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
+    tokens.push(t);
+    if (hit < 0 && stems.some((s) => t[0].toLowerCase().startsWith(s))) hit = tokens.length - 1;
+    if (hit >= 0 && tokens.length > hit + words) break;
+  }
   if (!tokens.length) return '';
-  let hit = tokens.findIndex((t) => stems.some((s) => t[0].toLowerCase().startsWith(s)));
   if (hit < 0) hit = 0;
   const from = Math.max(0, Math.min(hit - 6, tokens.length - words));
   const to = Math.min(tokens.length, from + words) - 1;
