@@ -76,6 +76,7 @@ export function actorIdFor(name: string): string {
   }
   return id;
 }
+
 function idOf(name: string): string {
   return name
     .normalize('NFD')
