@@ -472,18 +472,26 @@ export class PostgresStore implements Store {
     // index answers word AND bucket alone), and in the whole table only when they hold too few.
     const newest = c.before !== null ? Math.floor((c.before - 1) / SEARCH_BUCKET) : await this.newestBucket();
     if (newest === null) return { items: [], next: null };
+    const phrase = tsq.includes('<->');
     for (const span of [2, 8, Infinity]) {
       const first = Math.max(0, newest - span + 1);
       // The bucket after the newest too: articles stored since newestBucket() was cached.
       const buckets = first > 0 ? Array.from({ length: newest + 2 - first }, (_, i) => `'~${first + i}'`).join(' | ') : null;
       const args = new Args();
       const q = `to_tsquery('english', ${args.add(tsq)})`;
-      const match = buckets ? `(${q} && ${args.add(buckets)}::tsquery)` : q;
+      // A phrase is checked against each candidate's stored tsvector, which the GIN index
+      // cannot do: candidates come from its words, newest first, until the tier is full, instead
+      // of reading the vector of every article in the buckets that has the words.
+      const words = phrase ? `to_tsquery('english', ${args.add(tsq.replaceAll('<->', '&'))})` : q;
+      const match = buckets ? `(${words} && ${args.add(buckets)}::tsquery)` : words;
+      const tierSql = phrase
+        ? `SELECT a.seq FROM (SELECT seq FROM m ORDER BY seq DESC) c JOIN articles a ON a.seq = c.seq WHERE a.tsv @@ ${q} ORDER BY a.seq DESC`
+        : `SELECT seq FROM m ORDER BY seq DESC`;
       // One round trip: the tier, its size and oldest row, the page ranked by ts_rank (negated:
       // as with SQLite's bm25, lower is better) with each hit's text for the excerpt.
       const rows = await this.q(
         `WITH m AS MATERIALIZED (SELECT seq FROM articles WHERE tsv @@ ${match} AND seq < ${args.add(c.before ?? Number.MAX_SAFE_INTEGER)}),
-           tier AS MATERIALIZED (SELECT seq FROM m ORDER BY seq DESC LIMIT ${args.add(SEARCH_WINDOW)}),
+           tier AS MATERIALIZED (${tierSql} LIMIT ${args.add(SEARCH_WINDOW)}),
            info AS (SELECT count(*) AS n, min(seq) AS edge FROM tier),
            hits AS (SELECT a.seq, -ts_rank(a.tsv, ${q}) AS rank FROM articles a WHERE a.seq IN (SELECT seq FROM tier)
              ORDER BY rank, a.seq LIMIT ${args.add(limit + 1)} OFFSET ${args.add(c.offset)})
