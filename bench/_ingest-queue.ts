@@ -33,7 +33,7 @@ export async function ingestThroughQueue(file: string, pgBase: string, workers =
 /** Runs one worker until the queue is empty; resolves to its peak RSS in KiB. */
 function runWorker(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), '--db', url, 'worker', '--once', '--concurrency', '1'], {
+    const child = spawn(process.execPath, [join(root, 'bin', 'parley.js'), '--db', url, 'worker', '--once', '--concurrency', '1'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, PARLEY_DB: '' },

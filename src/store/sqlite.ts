@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { Actor, Document } from '../document.js';
 import { hammingDistance, NEAR_DUPLICATE_DISTANCE, simhash, simhashBands } from '../ingest/fingerprint.js';
 import { migrationStatements, migrations } from './migrations.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -411,6 +412,18 @@ export class SqliteStore implements Store {
   async stats(): Promise<StoreStats> {
     const n = (t: string) => Number((this.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n);
     return { articles: n('articles'), actors: n('actors'), quotes: n('quotes'), events: n('events') };
+  }
+
+  beginBulkLoad(): () => Promise<void> {
+    if (this.db.memory) return async () => {};
+    const restore = () => this.db.pragma('wal_autocheckpoint = 1000');
+    this.db.pragma('wal_autocheckpoint = 0');
+    // Should the thread fail, this connection checkpoints again, as SQLite does by default.
+    const checkpointer = startCheckpointer(this.path, restore);
+    return async () => {
+      await checkpointer.stop();
+      if (this.db.open) restore();
+    };
   }
 
   async close(): Promise<void> {

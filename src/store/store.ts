@@ -209,6 +209,11 @@ export interface Store {
   logIngest(entry: IngestLogEntry): Promise<void>;
   /** Many log entries in one write (one transaction, one round trip), in order. */
   logIngestMany(entries: IngestLogEntry[]): Promise<void>;
+  /**
+   * A bulk load begins (ingest calls it once an input runs past one batch): the engine may move
+   * housekeeping off the writing thread until the returned function is called.
+   */
+  beginBulkLoad?(): () => Promise<void>;
   ingestLog(page?: PageRequest): Promise<Page<IngestLogEntry>>;
 
   getArticle(id: string): Promise<Document | null>;
