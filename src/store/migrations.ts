@@ -232,6 +232,17 @@ export const migrations: Migration[] = [
       ...monthTrigger('dyad_tone', false),
     ],
   },
+  {
+    // A phrase search rechecks word order in each candidate's stored tsvector (the GIN index
+    // only knows words). A story's tsvector is about 4 KB, so PostgreSQL kept it out of line in
+    // the TOAST table: every recheck was an index lookup and two or three more pages. Kept in
+    // the row instead ("peace talks" on 20,000 VOA stories: 21.7 → 12.4 ms). Applies to rows
+    // written from now on; `VACUUM FULL` does not move old ones, rewriting them does.
+    version: 9,
+    name: 'article tsvector kept in the row (PostgreSQL)',
+    common: [],
+    postgres: [`ALTER TABLE articles ALTER COLUMN tsv SET STORAGE MAIN`],
+  },
 ];
 
 /**
