@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { lexiconDir } from '../extract/eventLexicon.js';
+import { lexiconDir } from '../lexicon-dir.js';
 
 export interface IssueDef {
   id: string;

@@ -1,10 +1,10 @@
 // Loads lexicons/events.yaml (plus user files) into lookup tables keyed by surface form, so the
 // events stage matches a token with one Map lookup instead of scanning the lexicon.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { EVENT_TYPES, type EventType, type Modality } from '../document.js';
+import { lexiconDir } from '../lexicon-dir.js';
 
 export interface TriggerEntry {
   type: EventType;
@@ -38,16 +38,6 @@ interface RawLexicon {
   nouns?: RawGroup[];
   threat_cues?: string[];
   events?: RawLexicon;
-}
-
-/** The repository's lexicons/ folder, found from this file both in src/ (tsx) and dist/src/ (built). */
-export function lexiconDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'lexicons'))) return join(dir, 'lexicons');
-    dir = dirname(dir);
-  }
-  throw new Error('lexicons/ folder not found next to the parley installation');
 }
 
 const VOWEL = /[aeiou]/;

@@ -1,9 +1,8 @@
 // The publishers lexicon (lexicons/publishers.yaml): maps what text says (`WSJ`, `(Reuters)`,
 // `Dow Jones`) to one publisher name. Users extend it with their own file of the same format.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { bundledLexicon } from '../lexicon-dir.js';
 
 export interface Publisher {
   name: string;
@@ -11,21 +10,11 @@ export interface Publisher {
   wire?: boolean;
 }
 
-function findLexicon(): string | null {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const p = join(dir, 'lexicons', 'publishers.yaml');
-    if (existsSync(p)) return p;
-    dir = dirname(dir);
-  }
-  return null;
-}
-
 let table: Map<string, Publisher> | null = null;
 
 export function loadPublishers(extraFiles: string[] = []): Map<string, Publisher> {
   const map = new Map<string, Publisher>();
-  const files = [findLexicon(), ...extraFiles].filter((f): f is string => !!f);
+  const files = [bundledLexicon('publishers.yaml'), ...extraFiles].filter((f): f is string => !!f);
   for (const f of files) {
     const data = parse(readFileSync(f, 'utf8')) as { publishers?: Publisher[] } | null;
     for (const p of data?.publishers ?? []) {

@@ -2,12 +2,12 @@
 // plus the user's --lexicon files, later overriding earlier by id), countries from the
 // world-countries package, places, titles, role words and given names. Built once per set of
 // lexicon files and cached for the process.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import countriesData from 'world-countries';
 import { parse as parseYaml } from 'yaml';
 import type { Actor, ActorType, EntityType } from '../document.js';
+import { lexiconDir } from '../lexicon-dir.js';
 import { tokenKey } from './surfaces.js';
 import { wink } from './tokens.js';
 
@@ -86,15 +86,6 @@ function idOf(name: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/(iy|yy|yi)(?=-|$)/g, 'y')
     .replace(/^-+|-+$/g, '');
-}
-
-export function lexiconDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'lexicons', 'actors'))) return join(dir, 'lexicons');
-    dir = dirname(dir);
-  }
-  throw new Error('lexicons/ directory not found next to the parley package');
 }
 
 function readYaml(path: string): unknown {

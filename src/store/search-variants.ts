@@ -1,27 +1,16 @@
 // Spelling variants of compounds for full-text search (lexicons/search-variants.yaml): news text
 // writes "ceasefire" and "cease-fire", and the tokenizers of both engines read the hyphenated
 // form as two words, so each spelling alone misses the other's articles.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-
-function findLexicon(): string | null {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const p = join(dir, 'lexicons', 'search-variants.yaml');
-    if (existsSync(p)) return p;
-    dir = dirname(dir);
-  }
-  return null;
-}
+import { bundledLexicon } from '../lexicon-dir.js';
 
 let table: Map<string, string[]> | null = null;
 
 /** joined form (lower case) -> its parts, from the lexicon plus any extra files of the same format. */
 export function loadSearchVariants(extraFiles: string[] = []): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const f of [findLexicon(), ...extraFiles]) {
+  for (const f of [bundledLexicon('search-variants.yaml'), ...extraFiles]) {
     if (!f) continue;
     const data = parse(readFileSync(f, 'utf8')) as { variants?: unknown[] } | null;
     for (const v of data?.variants ?? []) {
