@@ -153,19 +153,20 @@ async function storeBatch(store: Store, batch: Array<Document | Failure>, summar
   let k = 0;
   const log: IngestLogEntry[] = [];
   const results: IngestItemResult[] = [];
+  const fail = (input: string, error: string) => {
+    summary.failed.push({ input, error });
+    results.push({ input, status: 'failed', error });
+    log.push({ source: input, status: 'failed', message: error });
+  };
   for (const item of batch) {
     if (isFailure(item)) {
-      summary.failed.push({ input: item.input, error: item.error });
-      results.push({ input: item.input, status: 'failed', error: item.error });
-      log.push({ source: item.input, status: 'failed', message: item.error });
+      fail(item.input, item.error);
       continue;
     }
     const s = saved[k++];
     const input = item.source ?? item.id;
     if ('error' in s) {
-      summary.failed.push({ input, error: s.error });
-      results.push({ input, status: 'failed', error: s.error });
-      log.push({ source: input, status: 'failed', message: s.error });
+      fail(input, s.error);
       continue;
     }
     if (s.status === 'duplicate') summary.duplicates++;

@@ -84,15 +84,19 @@ export class SqliteStore implements Store {
   }
 
   async saveDocuments(docs: Document[]): Promise<SaveResult[]> {
+    return this.writeTransaction(() => {
+      const results = docs.map((d) => this.saveOne(d));
+      // One upsert per dyad-day for the whole batch: a day's coverage repeats the same dyads.
+      this.addDyadTotals(docs.filter((_, i) => results[i].status !== 'duplicate'));
+      return results;
+    });
+  }
+
+  /** A transaction that may write actors: a rollback also undoes what actorsWritten says is written. */
+  private writeTransaction<T>(write: () => T): T {
     try {
-      return this.db.transaction(() => {
-        const results = docs.map((d) => this.saveOne(d));
-        // One upsert per dyad-day for the whole batch: a day's coverage repeats the same dyads.
-        this.addDyadTotals(docs.filter((_, i) => results[i].status !== 'duplicate'));
-        return results;
-      })();
+      return this.db.transaction(write)();
     } catch (err) {
-      // The rollback undid actor rows this cache says are written.
       this.actorsWritten.clear();
       throw err;
     }
@@ -294,18 +298,13 @@ export class SqliteStore implements Store {
   }
 
   async upsertActors(actors: Actor[], origin: ActorOrigin = 'text'): Promise<void> {
-    try {
-      this.db.transaction(() => {
-        this.upsertActorsSync(actors);
-        if (origin === 'user') {
-          const mark = this.db.prepare(`UPDATE actors SET origin = 'user' WHERE id = ?`);
-          for (const a of actors) mark.run(a.id);
-        }
-      })();
-    } catch (err) {
-      this.actorsWritten.clear();
-      throw err;
-    }
+    this.writeTransaction(() => {
+      this.upsertActorsSync(actors);
+      if (origin === 'user') {
+        const mark = this.db.prepare(`UPDATE actors SET origin = 'user' WHERE id = ?`);
+        for (const a of actors) mark.run(a.id);
+      }
+    });
   }
 
   async userActors(): Promise<Actor[]> {
