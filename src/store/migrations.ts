@@ -21,6 +21,9 @@ const T = {
 /** Articles per recency bucket in the PostgreSQL search vector (migration 5). Never change it. */
 export const SEARCH_BUCKET = 16384;
 
+/** PostgreSQL: the function whose GIN index holds each article's adjacent word pairs (migration 10). */
+export const WORD_PAIRS = 'parley_word_pairs';
+
 /** SQLite: a date precise to the month at least (migration 8). */
 const MONTH_GLOB = `date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'`;
 
@@ -242,6 +245,28 @@ export const migrations: Migration[] = [
     name: 'article tsvector kept in the row (PostgreSQL)',
     common: [],
     postgres: [`ALTER TABLE articles ALTER COLUMN tsv SET STORAGE MAIN`],
+  },
+  {
+    // A phrase search still read the tsvector of every article holding all its words: "peace
+    // talks" among a million stories rechecked tens of thousands to find the newest 500. This
+    // index holds each pair of adjacent words as one key ('peac talk': a space never occurs in
+    // a lexeme) with the recency-bucket lexemes, so it answers "these words side by side among
+    // the newest buckets" alone; the recheck then reads only the true matches. It is an
+    // expression index: the pairs are not stored in the row.
+    version: 10,
+    name: 'adjacent word pairs index for phrase search (PostgreSQL)',
+    common: [],
+    postgres: [
+      `CREATE FUNCTION ${WORD_PAIRS}(v tsvector) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        SELECT array_to_tsvector(coalesce(array_agg(DISTINCT k), '{}')) FROM (
+          SELECT a.lexeme || ' ' || b.lexeme AS k
+          FROM (SELECT lexeme, unnest(positions) AS p FROM unnest(v)) a
+          JOIN (SELECT lexeme, unnest(positions) AS p FROM unnest(v)) b ON b.p = a.p + 1
+          UNION ALL
+          SELECT lexeme FROM unnest(v) WHERE positions IS NULL AND lexeme LIKE '~%') pairs
+      $$`,
+      `CREATE INDEX articles_word_pairs ON articles USING GIN (${WORD_PAIRS}(tsv))`,
+    ],
   },
 ];
 

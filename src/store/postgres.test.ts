@@ -99,6 +99,50 @@ test('search finds matches in every recency bucket, old and new', { skip }, asyn
   }
 });
 
+test('a phrase search narrowed by the adjacent word pairs index finds what SQLite finds', { skip }, async () => {
+  const sch = await freshSchema();
+  const st = new PostgresStore(sch.url, { max: 2 });
+  const lite = new SqliteStore(':memory:');
+  try {
+    await st.migrate();
+    await lite.migrate();
+    const texts = [
+      'Peace talks resumed in Geneva on Monday.',
+      'The talks on peace stalled in Geneva.',
+      'They wanted peace. Talks would come later.',
+      'A cease-fire deal was signed after peace talks.',
+      'The ceasefire deal held.',
+      'Prisoners of war were exchanged.',
+    ];
+    // Spread over recency buckets, so both the newest-buckets rounds and the whole-table round run.
+    const docs = texts.map((text, i) => doc({ text, title: `Story ${i}` }));
+    for (const [i, d] of docs.entries()) {
+      await st.pool.query(`SELECT setval(pg_get_serial_sequence('articles', 'seq'), ${i * 3 * SEARCH_BUCKET + 1})`);
+      await st.saveDocument(d);
+    }
+    await lite.saveDocuments(docs);
+    const ids = async (s: Store, q: string) => (await walk((cursor) => s.searchArticles(q, { limit: 2, cursor }))).map((h) => h.id).sort();
+    for (const q of ['"peace talks"', '"peace talks" Geneva', '"talks peace"', '"cease fire deal"', 'cease-fire', '"prisoners of war"', '"peace talks resumed"', '"Geneva on Monday"'])
+      assert.deepEqual(await ids(st, q), await ids(lite, q), q);
+    assert.deepEqual(await ids(st, '"peace talks"'), [docs[0].id, docs[2].id, docs[3].id].sort(), 'words side by side, even across a full stop');
+    const { rows } = await st.pool.query(`SELECT tsvector_to_array(parley_word_pairs(tsv)) AS k FROM articles WHERE id = $1`, [docs[3].id]);
+    for (const key of ['peac talk', 'cease-fir ceas', 'ceas fire', 'fire deal']) assert.ok(rows[0].k.includes(key), `pairs hold ${key}`);
+    assert.ok(rows[0].k.some((k: string) => k.startsWith('~')), 'pairs hold the recency bucket');
+    const c = await st.pool.connect();
+    try {
+      await c.query('SET enable_seqscan = off');
+      const plan = await c.query(`EXPLAIN SELECT seq FROM articles WHERE parley_word_pairs(tsv) @@ $1::tsquery`, [`'peac talk'`]);
+      assert.match(plan.rows.map((r) => String(r['QUERY PLAN'])).join('\n'), /articles_word_pairs/, 'queries use the expression the index holds');
+    } finally {
+      c.release();
+    }
+  } finally {
+    await st.close();
+    await lite.close();
+    await sch.drop();
+  }
+});
+
 test('an unreachable server is reported as unavailable, naming it without the password', { skip }, async () => {
   const st = new PostgresStore('postgres://someone:secret@127.0.0.1:1/nothing', { max: 1 });
   try {

@@ -4,7 +4,7 @@
 import pg from 'pg';
 import type { Actor, Document } from '../document.js';
 import { hammingDistance, NEAR_DUPLICATE_DISTANCE, simhash, simhashBands } from '../ingest/fingerprint.js';
-import { migrationStatements, migrations, SEARCH_BUCKET } from './migrations.js';
+import { migrationStatements, migrations, SEARCH_BUCKET, WORD_PAIRS } from './migrations.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -473,6 +473,7 @@ export class PostgresStore implements Store {
     const newest = c.before !== null ? Math.floor((c.before - 1) / SEARCH_BUCKET) : await this.newestBucket();
     if (newest === null) return { items: [], next: null };
     const phrase = tsq.includes('<->');
+    const pairs = phrase ? await this.phrasePairs(query) : null;
     for (const span of [2, 8, Infinity]) {
       const first = Math.max(0, newest - span + 1);
       // The bucket after the newest too: articles stored since newestBucket() was cached.
@@ -483,14 +484,18 @@ export class PostgresStore implements Store {
       // cannot do: candidates come from its words, newest first, until the tier is full, instead
       // of reading the vector of every article in the buckets that has the words.
       const words = phrase ? `to_tsquery('english', ${args.add(tsq.replaceAll('<->', '&'))})` : q;
-      const match = buckets ? `(${words} && ${args.add(buckets)}::tsquery)` : words;
+      const recent = buckets ? args.add(buckets) : null;
+      let match = recent ? `tsv @@ (${words} && ${recent}::tsquery)` : `tsv @@ ${words}`;
+      // The pairs index (migration 10) finds the articles holding each required phrase's words
+      // side by side, so the recheck below reads true matches, not every article with the words.
+      if (pairs) match += ` AND ${WORD_PAIRS}(tsv) @@ (${args.add(pairs)}::tsquery${recent ? ` && ${recent}::tsquery` : ''})`;
       const tierSql = phrase
         ? `SELECT a.seq FROM (SELECT seq FROM m ORDER BY seq DESC) c JOIN articles a ON a.seq = c.seq WHERE a.tsv @@ ${q} ORDER BY a.seq DESC`
         : `SELECT seq FROM m ORDER BY seq DESC`;
       // One round trip: the tier, its size and oldest row, the page ranked by ts_rank (negated:
       // as with SQLite's bm25, lower is better) with each hit's text for the excerpt.
       const rows = await this.q(
-        `WITH m AS MATERIALIZED (SELECT seq FROM articles WHERE tsv @@ ${match} AND seq < ${args.add(c.before ?? Number.MAX_SAFE_INTEGER)}),
+        `WITH m AS MATERIALIZED (SELECT seq FROM articles WHERE ${match} AND seq < ${args.add(c.before ?? Number.MAX_SAFE_INTEGER)}),
            tier AS MATERIALIZED (${tierSql} LIMIT ${args.add(SEARCH_WINDOW)}),
            info AS (SELECT count(*) AS n, min(seq) AS edge FROM tier),
            hits AS (SELECT a.seq, -ts_rank(a.tsv, ${q}) AS rank FROM articles a WHERE a.seq IN (SELECT seq FROM tier)
@@ -507,6 +512,42 @@ export class PostgresStore implements Store {
       return { items, next: nextSearchCursor(c, limit, hits.length > limit, edge) };
     }
     return { items: [], next: null };
+  }
+
+  private readonly pairQueries = new Map<string, string | null>();
+
+  /**
+   * The adjacent word pairs of every phrase the query requires, as keys of the pairs index
+   * (migration 10) ANDed in a tsquery; null when there are none (a phrase inside alternatives,
+   * or words a stop word keeps apart). Stemming is PostgreSQL's, so the words are sent to it;
+   * the answer is cached per query, as a user pages through the same search.
+   */
+  private async phrasePairs(query: string): Promise<string | null> {
+    const cached = this.pairQueries.get(query);
+    if (cached !== undefined) return cached;
+    const phrases = searchAlternatives(query).filter((alts) => alts.length === 1 && alts[0].length > 1).map((alts) => alts[0].join(' '));
+    let result: string | null = null;
+    if (phrases.length) {
+      const rows = await this.q(
+        `SELECT p.i, u.lexeme, u.positions FROM unnest($1::text[]) WITH ORDINALITY p(t, i), unnest(to_tsvector('english', p.t)) u`,
+        [phrases],
+      );
+      const at = new Map<string, string[]>();
+      for (const r of rows) for (const pos of (r.positions as number[] | null) ?? []) {
+        const key = `${r.i}:${pos}`;
+        at.set(key, [...(at.get(key) ?? []), String(r.lexeme)]);
+      }
+      const keys = new Set<string>();
+      for (const [key, lexemes] of at) {
+        const [i, pos] = key.split(':');
+        for (const next of at.get(`${i}:${Number(pos) + 1}`) ?? []) for (const l of lexemes) keys.add(`${l} ${next}`);
+      }
+      // tsquery syntax: a quoted lexeme doubles its quotes and escapes backslashes.
+      if (keys.size) result = [...keys].map((k) => `'${k.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`).join(' & ');
+    }
+    if (this.pairQueries.size >= 256) this.pairQueries.clear();
+    this.pairQueries.set(query, result);
+    return result;
   }
 
   private topBucket: { at: number; bucket: number } | null = null;
