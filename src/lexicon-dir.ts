@@ -1,5 +1,5 @@
 // Where the repository's lexicons/ folder is, for every loader of a bundled lexicon (actors,
-// events, issues, tone, publishers, search variants): found from this file both in src/ (tsx)
+// events, issues, tone, speech, publishers, search variants): found from this file both in src/ (tsx)
 // and in dist/src/ (the built package).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -1,8 +1,7 @@
 // lexicons/issues.yaml compiled to regular expressions: which words name which issue, and which
 // cue words say that a speaker supports, opposes or conditionally accepts it.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readLexiconYaml } from '../lexicon-yaml.js';
 import { lexiconDir } from '../lexicon-dir.js';
 
 export interface IssueDef {
@@ -53,12 +52,7 @@ export function loadIssueLexicon(extra: string[] = []): IssueLexicon {
   const negators = new Set<string>();
   const files = [join(lexiconDir(), 'issues.yaml'), ...extra];
   files.forEach((file, i) => {
-    let raw: RawIssues;
-    try {
-      raw = parse(readFileSync(file, 'utf8')) ?? {};
-    } catch (err) {
-      throw new Error(`${file}: cannot read issues lexicon (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
-    }
+    const raw = (readLexiconYaml(file, 'issues') ?? {}) as RawIssues;
     if (i > 0 && !raw.issues && !raw.stances) return;
     for (const [id, def] of Object.entries(raw.issues ?? {})) {
       const old = issues.get(id);

@@ -1,8 +1,7 @@
 // Tone of a statement from lexicons/tone.yaml: warm words score +, hostile words −, a negator
 // just before an entry flips it. Used on an actor's quotes about another actor (dyad tone).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readLexiconYaml } from '../lexicon-yaml.js';
 import { lexiconDir } from '../lexicon-dir.js';
 
 interface ToneEntry {
@@ -31,12 +30,7 @@ export function loadToneLexicon(extra: string[] = []): ToneLexicon {
   if (hit) return hit;
   const lex: ToneLexicon = { entries: new Map(), negators: new Set() };
   [join(lexiconDir(), 'tone.yaml'), ...extra].forEach((file, i) => {
-    let raw: RawTone;
-    try {
-      raw = parse(readFileSync(file, 'utf8')) ?? {};
-    } catch (err) {
-      throw new Error(`${file}: cannot read tone lexicon (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
-    }
+    const raw = (readLexiconYaml(file, 'tone') ?? {}) as RawTone;
     if (i > 0 && !raw.warm && !raw.hostile) return;
     for (const n of raw.negators ?? []) lex.negators.add(n.toLowerCase());
     for (const [phrase, w] of [...Object.entries(raw.warm ?? {}), ...Object.entries(raw.hostile ?? {})]) {

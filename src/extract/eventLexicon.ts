@@ -1,8 +1,7 @@
 // Loads lexicons/events.yaml (plus user files) into lookup tables keyed by surface form, so the
 // events stage matches a token with one Map lookup instead of scanning the lexicon.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readLexiconYaml } from '../lexicon-yaml.js';
 import { EVENT_TYPES, type EventType, type Modality } from '../document.js';
 import { lexiconDir } from '../lexicon-dir.js';
 
@@ -134,12 +133,7 @@ export function loadEventLexicon(extra: string[] = []): EventLexicon {
   };
   const files = [join(lexiconDir(), 'events.yaml'), ...extra];
   files.forEach((file, i) => {
-    let raw: unknown;
-    try {
-      raw = parse(readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw new Error(`${file}: cannot read lexicon (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
-    }
+    const raw = readLexiconYaml(file, 'events');
     if (i === 0 || isEventLexicon(raw)) merge(lex, raw as RawLexicon, file);
   });
   cache.set(key, lex);

@@ -213,7 +213,7 @@ test('the lexicon inflects regular verbs and takes user extensions', () => {
   quotesStage({ lexicons: [file] }).run(d);
   assert.equal(d.quotes[0]?.text, 'sanctions were working');
   writeFileSync(file, 'verbs: [unclosed');
-  assert.throws(() => loadSpeechLexicon([file]), /mine\.yaml: cannot read speech lexicon/);
+  assert.throws(() => loadSpeechLexicon([file]), /mine\.yaml: invalid YAML in speech lexicon/);
 });
 
 test('through the full pipeline, "he said" resolves to the person named before', () => {

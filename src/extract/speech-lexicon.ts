@@ -1,9 +1,8 @@
 // The speech-cue lexicon (lexicons/speech.yaml, extendable by the user's --lexicon files):
 // reporting verbs in three strengths, multi-word cues whose source follows, and channels.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { join } from 'node:path';
+import { lexiconDir } from '../lexicon-dir.js';
+import { readLexiconYaml } from '../lexicon-yaml.js';
 
 /** How sure a cue form is to introduce speech. */
 export type CueStrength = 'speech' | 'clause' | 'naming' | 'stance';
@@ -41,23 +40,8 @@ function entryForms(entry: VerbEntry): string[] {
   return Object.values(entry).flat().map((f) => String(f).toLowerCase());
 }
 
-function findShippedLexicon(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'lexicons', 'speech.yaml');
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error('lexicons/speech.yaml not found next to the parley installation');
-}
-
 function readSpeechFile(path: string): SpeechFile {
-  let data: unknown;
-  try {
-    data = parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new Error(`${path}: cannot read speech lexicon: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const data = readLexiconYaml(path, 'speech');
   return data && typeof data === 'object' ? (data as SpeechFile) : {};
 }
 
@@ -67,7 +51,7 @@ export function loadSpeechLexicon(extraFiles: string[] = []): SpeechLexicon {
   const sourceAfter: string[] = [];
   const channels: string[] = [];
   // Weaker classes first so that a verb listed as plain speech wins.
-  for (const file of [findShippedLexicon(), ...extraFiles]) {
+  for (const file of [join(lexiconDir(), 'speech.yaml'), ...extraFiles]) {
     const data = readSpeechFile(file);
     for (const e of data.naming_verbs ?? []) for (const f of entryForms(e)) if (!forms.has(f)) forms.set(f, 'naming');
     for (const e of data.verbs_before_clause ?? []) for (const f of entryForms(e)) if (forms.get(f) !== 'speech') forms.set(f, 'clause');

@@ -1,7 +1,6 @@
 // The publishers lexicon (lexicons/publishers.yaml): maps what text says (`WSJ`, `(Reuters)`,
 // `Dow Jones`) to one publisher name. Users extend it with their own file of the same format.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { readLexiconYaml } from '../lexicon-yaml.js';
 import { bundledLexicon } from '../lexicon-dir.js';
 
 export interface Publisher {
@@ -16,7 +15,7 @@ export function loadPublishers(extraFiles: string[] = []): Map<string, Publisher
   const map = new Map<string, Publisher>();
   const files = [bundledLexicon('publishers.yaml'), ...extraFiles].filter((f): f is string => !!f);
   for (const f of files) {
-    const data = parse(readFileSync(f, 'utf8')) as { publishers?: Publisher[] } | null;
+    const data = readLexiconYaml(f, 'publishers') as { publishers?: Publisher[] } | null;
     for (const p of data?.publishers ?? []) {
       if (!p?.name) continue;
       for (const a of [p.name, ...(p.aliases ?? [])]) map.set(key(a), { name: p.name, aliases: p.aliases ?? [], wire: !!p.wire });

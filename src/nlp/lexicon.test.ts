@@ -29,8 +29,8 @@ test('a user file overrides a shipped actor by id and adds new ones', () => {
 });
 
 test('bad lexicon files fail with one line naming the file and the problem', () => {
-  assert.throws(() => loadLexicon([join(dir, 'missing.yaml')]), /lexicon .*missing\.yaml: cannot read \(ENOENT\)/);
-  assert.throws(() => loadLexicon([file('bad.yaml', 'actors: [\n')]), /lexicon .*bad\.yaml: invalid YAML/);
+  assert.throws(() => loadLexicon([join(dir, 'missing.yaml')]), /missing\.yaml: cannot read actor lexicon \(ENOENT\)/);
+  assert.throws(() => loadLexicon([file('bad.yaml', 'actors: [\n')]), /bad\.yaml: invalid YAML in actor lexicon/);
   assert.throws(() => parseActorFile(file('type.yaml', 'actors:\n  - id: x\n    name: X\n    type: ROBOT\n')), /type\.yaml: actors\[0\] \(x\): unknown type "ROBOT"/);
   assert.throws(() => parseActorFile(file('noid.yaml', 'actors:\n  - name: X\n')), /noid\.yaml: actors\[0\] needs an id and a name/);
   assert.throws(() => parseActorFile(file('notlist.yaml', 'actors: 3\n')), /"actors" must be a list/);

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import countriesData from 'world-countries';
-import { parse as parseYaml } from 'yaml';
+import { readLexiconYaml } from '../lexicon-yaml.js';
 import type { Actor, ActorType, EntityType } from '../document.js';
 import { lexiconDir } from '../lexicon-dir.js';
 import { tokenKey } from './surfaces.js';
@@ -89,17 +89,7 @@ function idOf(name: string): string {
 }
 
 function readYaml(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new Error(`lexicon ${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
-  try {
-    return parseYaml(text);
-  } catch (e) {
-    throw new Error(`lexicon ${path}: invalid YAML (${(e as Error).message.split('\n')[0]})`);
-  }
+  return readLexiconYaml(path, 'actor');
 }
 
 const ACTOR_TYPES = new Set(['PERSON', 'COUNTRY', 'ORG', 'GROUP', 'LOCATION']);

@@ -1,8 +1,7 @@
 // Spelling variants of compounds for full-text search (lexicons/search-variants.yaml): news text
 // writes "ceasefire" and "cease-fire", and the tokenizers of both engines read the hyphenated
 // form as two words, so each spelling alone misses the other's articles.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { readLexiconYaml } from '../lexicon-yaml.js';
 import { bundledLexicon } from '../lexicon-dir.js';
 
 let table: Map<string, string[]> | null = null;
@@ -12,7 +11,7 @@ export function loadSearchVariants(extraFiles: string[] = []): Map<string, strin
   const map = new Map<string, string[]>();
   for (const f of [bundledLexicon('search-variants.yaml'), ...extraFiles]) {
     if (!f) continue;
-    const data = parse(readFileSync(f, 'utf8')) as { variants?: unknown[] } | null;
+    const data = readLexiconYaml(f, 'search variants') as { variants?: unknown[] } | null;
     for (const v of data?.variants ?? []) {
       const parts = String(v).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
       if (parts.length > 1) map.set(parts.join(''), parts);
