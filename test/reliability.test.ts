@@ -177,7 +177,7 @@ async function assertStoredOnce(db: string, expected: number): Promise<void> {
     const { rows } = await c.query(`SELECT
       (SELECT count(*) FROM quotes)::int AS quotes, (SELECT coalesce(sum(n_quotes), 0) FROM articles)::int AS n_quotes,
       (SELECT count(*) FROM events)::int AS events, (SELECT coalesce(sum(n_events), 0) FROM articles)::int AS n_events,
-      (SELECT count(*) FROM mentions)::int AS mentions, (SELECT coalesce(sum(n_mentions), 0) FROM articles)::int AS n_mentions`);
+      (SELECT coalesce(sum(n), 0) FROM article_actors)::int AS mentions, (SELECT coalesce(sum(n_mentions), 0) FROM articles)::int AS n_mentions`);
     const r = rows[0];
     assert.equal(r.quotes, r.n_quotes, 'quotes stored twice');
     assert.equal(r.events, r.n_events, 'events stored twice');

@@ -34,7 +34,7 @@ import {
   type StoreStats,
 } from './store.js';
 import { dyadPoints, dyadSummaryRow, monthSpan, positionRow, positionRows, toneRows } from './analysisRows.js';
-import { actorRow, aliasKey, articleSummary, dyadDayTotals, excerpt, eventRow, mergeActor, NEAR_DUPLICATE_CANDIDATES, nextSearchCursor, quoteRow, searchAlternatives, searchCursor, serializeDocument, SEARCH_WINDOW, type Row } from './rows.js';
+import { actorRow, aliasKey, articleSummary, dyadDayTotals, excerpt, eventRow, mentionCounts, mergeActor, NEAR_DUPLICATE_CANDIDATES, nextSearchCursor, quoteRow, searchAlternatives, searchCursor, serializeDocument, SEARCH_WINDOW, type Row } from './rows.js';
 
 type Client = pg.PoolClient | pg.Pool;
 
@@ -214,24 +214,17 @@ export class PostgresStore implements Store {
 
   /** Mentions (with the actors' counters), quotes with what they are about, and events of new documents. */
   private async insertLayers(c: pg.PoolClient, docs: Document[]): Promise<void> {
-    const ms = docs.flatMap((d) => d.mentions.map((m) => ({ d, m })));
-    if (ms.length)
+    const named = docs.flatMap((d) => [...mentionCounts(d)].map(([actor, n]) => ({ d, actor, n })));
+    if (named.length)
       await c.query(
         `WITH ins AS (
-           INSERT INTO mentions (article_id, actor_id, start_at, end_at, text, kind)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[]) ON CONFLICT DO NOTHING
-           RETURNING article_id, actor_id)
-         UPDATE actors a SET n_mentions = a.n_mentions + n.mentions, n_articles = a.n_articles + n.articles
-         FROM (SELECT actor_id, count(*) AS mentions, count(DISTINCT article_id) AS articles FROM ins GROUP BY actor_id) n
-         WHERE a.id = n.actor_id`,
-        [
-          ms.map(({ d }) => d.id),
-          ms.map(({ m }) => noNul(m.actor)),
-          ms.map(({ m }) => m.start),
-          ms.map(({ m }) => m.end),
-          ms.map(({ m }) => noNul(m.text)),
-          ms.map(({ m }) => m.kind ?? null),
-        ],
+           INSERT INTO article_actors (actor_id, article_id, n)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) ON CONFLICT DO NOTHING
+           RETURNING actor_id, n)
+         UPDATE actors a SET n_mentions = a.n_mentions + s.n, n_articles = a.n_articles + s.articles
+         FROM (SELECT actor_id, sum(n) AS n, count(*) AS articles FROM ins GROUP BY actor_id) s
+         WHERE a.id = s.actor_id`,
+        [named.map(({ actor }) => noNul(actor)), named.map(({ d }) => d.id), named.map(({ n }) => n)],
       );
     const qs = docs.flatMap((d) => d.quotes.map((q) => ({ d, q })));
     if (qs.length)
@@ -370,7 +363,7 @@ export class PostgresStore implements Store {
       // A new actor may already have mentions (stored before the actor was): count them once.
       await c.query(
         `INSERT INTO actors (id, name, type, role, country, affiliation, aliases, origin, updated_at, n_mentions, n_articles)
-         SELECT u.*, 'text', $8, (SELECT count(*) FROM mentions m WHERE m.actor_id = u.id), (SELECT count(DISTINCT article_id) FROM mentions m WHERE m.actor_id = u.id)
+         SELECT u.*, 'text', $8, (SELECT coalesce(sum(n), 0) FROM article_actors x WHERE x.actor_id = u.id), (SELECT count(*) FROM article_actors x WHERE x.actor_id = u.id)
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(id, name, type, role, country, affiliation, aliases)`,
         [...cols(inserts), now],
       );
@@ -452,7 +445,7 @@ export class PostgresStore implements Store {
     if (filter.from) where.push(`published >= ${args.add(filter.from)}`);
     if (filter.to) where.push(`published <= ${args.add(filter.to)}`);
     if (filter.publisher) where.push(`publisher = ${args.add(filter.publisher)}`);
-    if (filter.actor) where.push(`id IN (SELECT article_id FROM mentions WHERE actor_id = ${args.add(filter.actor)})`);
+    if (filter.actor) where.push(`id IN (SELECT article_id FROM article_actors WHERE actor_id = ${args.add(filter.actor)})`);
     // Newest first; undated articles last. seq breaks ties and makes the cursor total.
     if (c) where.push(`(coalesce(published, ''), seq) < (${args.add(String(c[0]))}, ${args.add(Number(c[1]))})`);
     const rows = await this.q(

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { excerpt, ftsQuery, mergeActor } from './rows.js';
+import { emptyDocument } from '../document.js';
+import { excerpt, ftsQuery, mentionCounts, mergeActor } from './rows.js';
 import { wordsTsQuery } from './postgres.js';
 
 test('excerpt: words around the first match, cut marks only where the text was cut, plain text', () => {
@@ -38,4 +39,12 @@ test('ftsQuery and wordsTsQuery: hyphenated and listed joined compounds match bo
 test('mergeActor keeps every alias and the first name', () => {
   const a = { id: 'x', name: 'A', type: 'PERSON' as const, aliases: ['B'], role: null, country: null };
   assert.deepEqual(mergeActor(a, { ...a, name: 'C', aliases: ['D'], role: 'R' }).aliases, ['B', 'C', 'D']);
+});
+
+test('mentionCounts: mentions of each actor in a document, a span counted once (first actor wins)', () => {
+  const d = emptyDocument({ id: 'x', text: 'Putin met Zelensky. Putin left. Kremlin said.' });
+  const m = (start: number, end: number, actor: string) => ({ start, end, text: d.text.slice(start, end), actor, type: 'PERSON' as const });
+  d.mentions = [m(0, 5, 'vladimir-putin'), m(10, 18, 'volodymyr-zelensky'), m(20, 25, 'vladimir-putin'), m(20, 25, 'someone-else'), m(32, 39, 'RUS')];
+  assert.deepEqual([...mentionCounts(d)], [['vladimir-putin', 2], ['volodymyr-zelensky', 1], ['RUS', 1]]);
+  assert.equal(mentionCounts(emptyDocument({ id: 'y', text: '' })).size, 0);
 });

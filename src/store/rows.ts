@@ -250,6 +250,22 @@ export interface DyadToneDay {
 }
 
 /**
+ * How many times a document mentions each actor, counting a span once (the first mention of a
+ * span wins, as when mentions were stored one row per span): the rows of article_actors.
+ */
+export function mentionCounts(doc: Document): Map<string, number> {
+  const spans = new Set<string>();
+  const counts = new Map<string, number>();
+  for (const m of doc.mentions) {
+    const span = `${m.start}:${m.end}`;
+    if (spans.has(span)) continue;
+    spans.add(span);
+    counts.set(m.actor, (counts.get(m.actor) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
  * What new documents add to the per-day dyad totals (migration 4), summed per key and sorted
  * by key, so concurrent PostgreSQL writers update shared rows in one order and never deadlock.
  * Tone rows repeat statement_tone's rule: one per (article, quote start, target), first wins.

@@ -25,7 +25,7 @@ import {
   type StoredQuote,
   type StoreStats,
 } from './store.js';
-import { actorRow, aliasKey, articleSummary, dyadDayTotals, excerpt, eventRow, ftsQuery, mergeActor, NEAR_DUPLICATE_CANDIDATES, nextSearchCursor, quoteRow, searchCursor, serializeDocument, SEARCH_WINDOW, type Row } from './rows.js';
+import { actorRow, aliasKey, articleSummary, dyadDayTotals, excerpt, eventRow, ftsQuery, mentionCounts, mergeActor, NEAR_DUPLICATE_CANDIDATES, nextSearchCursor, quoteRow, searchCursor, serializeDocument, SEARCH_WINDOW, type Row } from './rows.js';
 
 import * as analysis from './sqliteAnalysis.js';
 import type { DyadFilter, DyadPoint, DyadQuery, DyadSummary, PositionFilter, StoredPosition } from './store.js';
@@ -146,12 +146,9 @@ export class SqliteStore implements Store {
     const band = db.prepare('INSERT OR IGNORE INTO simhash_bands (band, article_id) VALUES (?, ?)');
     if (!duplicateOf) for (const b of bands) band.run(b, doc.id);
     this.upsertActorsSync(doc.actors);
-    const mention = db.prepare('INSERT OR IGNORE INTO mentions (article_id, actor_id, start_at, end_at, text, kind) VALUES (?, ?, ?, ?, ?, ?)');
-    const counted = new Map<string, number>();
-    for (const m of doc.mentions)
-      if (mention.run(doc.id, m.actor, m.start, m.end, m.text, m.kind ?? null).changes) counted.set(m.actor, (counted.get(m.actor) ?? 0) + 1);
+    const named = db.prepare('INSERT OR IGNORE INTO article_actors (actor_id, article_id, n) VALUES (?, ?, ?)');
     const count = db.prepare('UPDATE actors SET n_mentions = n_mentions + ?, n_articles = n_articles + 1 WHERE id = ?');
-    for (const [actor, n] of counted) count.run(n, actor);
+    for (const [actor, n] of mentionCounts(doc)) if (named.run(actor, doc.id, n).changes) count.run(n, actor);
     const quote = db.prepare(
       `INSERT INTO quotes (article_id, start_at, end_at, text, direct, actor_id, speaker, cue, channel, date, about) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -227,7 +224,7 @@ export class SqliteStore implements Store {
     if (filter.from) (where.push('published >= ?'), args.push(filter.from));
     if (filter.to) (where.push('published <= ?'), args.push(filter.to));
     if (filter.publisher) (where.push('publisher = ?'), args.push(filter.publisher));
-    if (filter.actor) (where.push('id IN (SELECT article_id FROM mentions WHERE actor_id = ?)'), args.push(filter.actor));
+    if (filter.actor) (where.push('id IN (SELECT article_id FROM article_actors WHERE actor_id = ?)'), args.push(filter.actor));
     // Newest first; undated articles last. seq breaks ties and makes the cursor total.
     // Written as a range on the indexed expression so that a deep page seeks instead of scanning.
     if (c) (where.push(`coalesce(published, '') <= ? AND (coalesce(published, '') < ? OR seq < ?)`), args.push(c[0], c[0], c[1]));
@@ -265,7 +262,7 @@ export class SqliteStore implements Store {
     const insert = this.db.prepare(
       `INSERT INTO actors (id, name, type, role, country, affiliation, aliases, origin, updated_at, n_mentions, n_articles)
        VALUES (@id, @name, @type, @role, @country, @affiliation, @aliases, @origin, @updated_at,
-         (SELECT count(*) FROM mentions WHERE actor_id = @id), (SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = @id))`,
+         (SELECT coalesce(sum(n), 0) FROM article_actors WHERE actor_id = @id), (SELECT count(*) FROM article_actors WHERE actor_id = @id))`,
     );
     const update = this.db.prepare(
       `UPDATE actors SET name = @name, type = @type, role = @role, country = @country, affiliation = @affiliation, aliases = @aliases,
