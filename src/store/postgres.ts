@@ -463,12 +463,16 @@ export class PostgresStore implements Store {
     // A common word matches a large share of a big corpus: look for the tier (the newest
     // SEARCH_WINDOW matches below `before`) among the newest recency buckets first (the GIN
     // index answers word AND bucket alone), and in the whole table only when they hold too few.
-    const newest = c.before !== null ? Math.floor((c.before - 1) / SEARCH_BUCKET) : await this.newestBucket();
-    if (newest === null) return { items: [], next: null };
+    const top = c.before !== null ? c.before - 1 : await this.newestSeq();
+    if (top === null) return { items: [], next: null };
+    const newest = Math.floor(top / SEARCH_BUCKET);
+    // A newest bucket less than half full does not count as one of the span: two buckets then
+    // hold at least one and a half buckets of articles, not a handful.
+    const partial = top % SEARCH_BUCKET < SEARCH_BUCKET / 2 ? 1 : 0;
     const phrase = tsq.includes('<->');
     const pairs = phrase ? await this.phrasePairs(query) : null;
     for (const span of [2, 8, Infinity]) {
-      const first = Math.max(0, newest - span + 1);
+      const first = Math.max(0, newest - span + 1 - partial);
       // The bucket after the newest too: articles stored since newestBucket() was cached.
       const buckets = first > 0 ? Array.from({ length: newest + 2 - first }, (_, i) => `'~${first + i}'`).join(' | ') : null;
       const args = new Args();
@@ -476,12 +480,18 @@ export class PostgresStore implements Store {
       // A phrase is checked against each candidate's stored tsvector, which the GIN index
       // cannot do: candidates come from its words, newest first, until the tier is full, instead
       // of reading the vector of every article in the buckets that has the words.
-      const words = phrase ? `to_tsquery('english', ${args.add(tsq.replaceAll('<->', '&'))})` : q;
       const recent = buckets ? args.add(buckets) : null;
-      let match = recent ? `tsv @@ (${words} && ${recent}::tsquery)` : `tsv @@ ${words}`;
+      const inBuckets = (v: string) => (recent ? `(${v} && ${recent}::tsquery)` : v);
       // The pairs index (migration 10) finds the articles holding each required phrase's words
       // side by side, so the recheck below reads true matches, not every article with the words.
-      if (pairs) match += ` AND ${WORD_PAIRS}(tsv) @@ (${args.add(pairs)}::tsquery${recent ? ` && ${recent}::tsquery` : ''})`;
+      // When the pairs stand for the whole query, the word index is not read at all: for common
+      // words it would list tens of thousands of articles only to intersect them away.
+      const conditions = pairs ? [`${WORD_PAIRS}(tsv) @@ ${inBuckets(`${args.add(pairs.keys)}::tsquery`)}`] : [];
+      if (!pairs?.whole) {
+        const words = phrase ? `to_tsquery('english', ${args.add(tsq.replaceAll('<->', '&'))})` : q;
+        conditions.unshift(`tsv @@ ${inBuckets(words)}`);
+      }
+      const match = conditions.join(' AND ');
       const tierSql = phrase
         ? `SELECT a.seq FROM (SELECT seq FROM m ORDER BY seq DESC) c JOIN articles a ON a.seq = c.seq WHERE a.tsv @@ ${q} ORDER BY a.seq DESC`
         : `SELECT seq FROM m ORDER BY seq DESC`;
@@ -507,7 +517,7 @@ export class PostgresStore implements Store {
     return { items: [], next: null };
   }
 
-  private readonly pairQueries = new Map<string, string | null>();
+  private readonly pairQueries = new Map<string, PhrasePairs | null>();
 
   /**
    * The adjacent word pairs of every phrase the query requires, as keys of the pairs index
@@ -515,11 +525,12 @@ export class PostgresStore implements Store {
    * or words a stop word keeps apart). Stemming is PostgreSQL's, so the words are sent to it;
    * the answer is cached per query, as a user pages through the same search.
    */
-  private async phrasePairs(query: string): Promise<string | null> {
+  private async phrasePairs(query: string): Promise<PhrasePairs | null> {
     const cached = this.pairQueries.get(query);
     if (cached !== undefined) return cached;
-    const phrases = searchAlternatives(query).filter((alts) => alts.length === 1 && alts[0].length > 1).map((alts) => alts[0].join(' '));
-    let result: string | null = null;
+    const groups = searchAlternatives(query);
+    const phrases = groups.filter((alts) => alts.length === 1 && alts[0].length > 1).map((alts) => alts[0].join(' '));
+    let result: PhrasePairs | null = null;
     if (phrases.length) {
       const rows = await this.q(
         `SELECT p.i, u.lexeme, u.positions FROM unnest($1::text[]) WITH ORDINALITY p(t, i), unnest(to_tsvector('english', p.t)) u`,
@@ -531,30 +542,35 @@ export class PostgresStore implements Store {
         at.set(key, [...(at.get(key) ?? []), String(r.lexeme)]);
       }
       const keys = new Set<string>();
+      const paired = new Set<string>();
       for (const [key, lexemes] of at) {
         const [i, pos] = key.split(':');
-        for (const next of at.get(`${i}:${Number(pos) + 1}`) ?? []) for (const l of lexemes) keys.add(`${l} ${next}`);
+        for (const next of at.get(`${i}:${Number(pos) + 1}`) ?? []) for (const l of lexemes) (keys.add(`${l} ${next}`), paired.add(i));
       }
       // tsquery syntax: a quoted lexeme doubles its quotes and escapes backslashes.
-      if (keys.size) result = [...keys].map((k) => `'${k.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`).join(' & ');
+      if (keys.size)
+        result = {
+          keys: [...keys].map((k) => `'${k.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`).join(' & '),
+          whole: phrases.length === groups.length && paired.size === phrases.length,
+        };
     }
     if (this.pairQueries.size >= 256) this.pairQueries.clear();
     this.pairQueries.set(query, result);
     return result;
   }
 
-  private topBucket: { at: number; bucket: number } | null = null;
+  private top: { at: number; seq: number } | null = null;
 
   /**
-   * The recency bucket of the newest article, cached for two seconds: searches then need one
-   * round trip. Articles stored meanwhile land in that bucket or the next, and search includes both.
+   * The newest article's seq, cached for two seconds: searches then need one round trip.
+   * Articles stored meanwhile land in its recency bucket or the next, and search includes both.
    */
-  private async newestBucket(): Promise<number | null> {
-    if (this.topBucket && Date.now() - this.topBucket.at < 2000) return this.topBucket.bucket;
+  private async newestSeq(): Promise<number | null> {
+    if (this.top && Date.now() - this.top.at < 2000) return this.top.seq;
     const [{ top }] = await this.q('SELECT max(seq) AS top FROM articles');
     if (top == null) return null;
-    this.topBucket = { at: Date.now(), bucket: Math.floor(Number(top) / SEARCH_BUCKET) };
-    return this.topBucket.bucket;
+    this.top = { at: Date.now(), seq: Number(top) };
+    return this.top.seq;
   }
 
   async getActor(idOrName: string): Promise<ActorSummary | null> {
@@ -801,6 +817,12 @@ async function lockKeys(c: pg.PoolClient, keys: string[]): Promise<void> {
     `SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY h) s`,
     [[...new Set(keys)]],
   );
+}
+
+/** A query's phrase pairs (see phrasePairs); `whole`: they stand for every term of the query. */
+interface PhrasePairs {
+  keys: string;
+  whole: boolean;
 }
 
 /**
