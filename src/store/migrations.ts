@@ -23,6 +23,10 @@ export const SEARCH_BUCKET = 16384;
 
 /** PostgreSQL: the function whose GIN index holds each article's adjacent word pairs (migration 10). */
 export const WORD_PAIRS = 'parley_word_pairs';
+/** The longest pair key it holds, in bytes; the query side skips longer ones too. */
+export const PAIR_KEY_BYTES = 255;
+/** Past this many bytes of pairs a document holds the '~all' marker instead. */
+const PAIRS_MAX_BYTES = 512 * 1024;
 
 /** Migration 11: the per-span mention rows folded into per-(actor, article) counts. */
 const ARTICLE_ACTORS_FROM_MENTIONS = [
@@ -263,13 +267,18 @@ export const migrations: Migration[] = [
     name: 'adjacent word pairs index for phrase search (PostgreSQL)',
     common: [],
     postgres: [
+      // array_to_tsvector checks no limits (a lexeme under 2 KB, a vector under 1 MB) and
+      // silently wraps past them, so longer keys are left out (the query side leaves them out
+      // too), and a document whose pairs would not fit is marked '~all': a candidate for every phrase.
       `CREATE FUNCTION ${WORD_PAIRS}(v tsvector) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-        SELECT array_to_tsvector(coalesce(array_agg(DISTINCT k), '{}')) FROM (
-          SELECT a.lexeme || ' ' || b.lexeme AS k
+        WITH pairs AS (
+          SELECT DISTINCT a.lexeme || ' ' || b.lexeme AS k
           FROM (SELECT lexeme, unnest(positions) AS p FROM unnest(v)) a
           JOIN (SELECT lexeme, unnest(positions) AS p FROM unnest(v)) b ON b.p = a.p + 1
-          UNION ALL
-          SELECT lexeme FROM unnest(v) WHERE positions IS NULL AND lexeme LIKE '~%') pairs
+          WHERE octet_length(a.lexeme) + octet_length(b.lexeme) < ${PAIR_KEY_BYTES})
+        SELECT array_to_tsvector(
+          ARRAY(SELECT lexeme FROM unnest(v) WHERE positions IS NULL AND lexeme LIKE '~%')
+          || CASE WHEN (SELECT coalesce(sum(octet_length(k) + 8), 0) FROM pairs) > ${PAIRS_MAX_BYTES} THEN ARRAY['~all'] ELSE ARRAY(SELECT k FROM pairs) END)
       $$`,
       `CREATE INDEX articles_word_pairs ON articles USING GIN (${WORD_PAIRS}(tsv))`,
     ],

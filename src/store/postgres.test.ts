@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { PostgresStore } from './postgres.js';
+import { PostgresStore, wordsTsQuery } from './postgres.js';
 import { SqliteStore } from './sqlite.js';
 import { SEARCH_BUCKET } from './migrations.js';
 import { doc, fixtures, storeContract, walk } from './store.contract.js';
@@ -139,6 +139,41 @@ test('a phrase search narrowed by the adjacent word pairs index finds what SQLit
   } finally {
     await st.close();
     await lite.close();
+    await sch.drop();
+  }
+});
+
+test('the pairs index never changes what a phrase matches: dropped characters, long words, documents too long for their pairs', { skip }, async () => {
+  const sch = await freshSchema();
+  const st = new PostgresStore(sch.url, { max: 2 });
+  try {
+    await st.migrate();
+    const long = (c: string) => c.repeat(1400);
+    // 3,000 distinct 96-letter words in 16,000 positions: more pairs than a tsvector can hold.
+    const word = (i: number) => `w${'abcdefghij'[i % 10]}${'abcdefghij'[Math.floor(i / 10) % 10]}${'abcdefghij'[Math.floor(i / 100) % 10]}${'abcdefghij'[Math.floor(i / 1000)]}`.padEnd(96, 'x');
+    const texts = [
+      'Output grew by ½ percent last year.',
+      'Output grew ½ percent.',
+      `A ${long('a')} ${long('b')} sequence.`,
+      Array.from({ length: 16000 }, (_, i) => word((i * 7) % 3000)).join(' '),
+      'Peace talks resumed.',
+    ];
+    const docs = texts.map((text, i) => doc({ text, title: `Edge ${i}` }));
+    for (const [i, d] of docs.entries()) {
+      await st.pool.query(`SELECT setval(pg_get_serial_sequence('articles', 'seq'), ${i * 2 * SEARCH_BUCKET + 1})`);
+      await st.saveDocument(d);
+    }
+    const found = async (q: string) => (await walk((cursor) => st.searchArticles(q, { limit: 3, cursor }))).map((h) => h.id).sort();
+    // What PostgreSQL's own phrase match finds, with no index in the way.
+    const truth = async (q: string) =>
+      (await st.pool.query(`SELECT id FROM articles WHERE tsv @@ to_tsquery('english', $1)`, [wordsTsQuery(q)])).rows.map((r) => String(r.id)).sort();
+    const queries = ['"grew ½ percent"', '"grew by ½ percent"', `"${long('a')} ${long('b')}"`, `"${word(7)} ${word(14)}"`, `"${word(14)} ${word(7)}"`, '"peace talks"'];
+    for (const q of queries) assert.deepEqual(await found(q), await truth(q), q.slice(0, 40));
+    assert.deepEqual(await found(`"${word(7)} ${word(14)}"`), [docs[3].id], 'a document too long for its pairs is still found');
+    const { rows } = await st.pool.query(`SELECT tsvector_to_array(parley_word_pairs(tsv)) AS k FROM articles WHERE id = $1`, [docs[3].id]);
+    assert.ok(rows[0].k.includes('~all') && rows[0].k.length <= 3, 'marked instead of holding its pairs');
+  } finally {
+    await st.close();
     await sch.drop();
   }
 });

@@ -4,7 +4,7 @@
 import pg from 'pg';
 import type { Actor, Document } from '../document.js';
 import { hammingDistance, NEAR_DUPLICATE_DISTANCE, simhash, simhashBands } from '../ingest/fingerprint.js';
-import { migrationStatements, migrations, SEARCH_BUCKET, WORD_PAIRS } from './migrations.js';
+import { migrationStatements, migrations, PAIR_KEY_BYTES, SEARCH_BUCKET, WORD_PAIRS } from './migrations.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -521,38 +521,38 @@ export class PostgresStore implements Store {
 
   /**
    * The adjacent word pairs of every phrase the query requires, as keys of the pairs index
-   * (migration 10) ANDed in a tsquery; null when there are none (a phrase inside alternatives,
-   * or words a stop word keeps apart). Stemming is PostgreSQL's, so the words are sent to it;
-   * the answer is cached per query, as a user pages through the same search.
+   * (migration 10) ANDed in a tsquery, or else the '~all' marker of documents too long to hold
+   * their pairs; null when there are none (a phrase inside alternatives, or words a stop word
+   * keeps apart). Stemming is PostgreSQL's, so the words are sent to it; the answer is cached
+   * per query, as a user pages through the same search.
    */
   private async phrasePairs(query: string): Promise<PhrasePairs | null> {
     const cached = this.pairQueries.get(query);
     if (cached !== undefined) return cached;
     const groups = searchAlternatives(query);
-    const phrases = groups.filter((alts) => alts.length === 1 && alts[0].length > 1).map((alts) => alts[0].join(' '));
+    const phrases = groups.filter((alts) => alts.length === 1 && alts[0].length > 1).map((alts) => alts[0]);
     let result: PhrasePairs | null = null;
     if (phrases.length) {
-      const rows = await this.q(
-        `SELECT p.i, u.lexeme, u.positions FROM unnest($1::text[]) WITH ORDINALITY p(t, i), unnest(to_tsvector('english', p.t)) u`,
-        [phrases],
-      );
-      const at = new Map<string, string[]>();
-      for (const r of rows) for (const pos of (r.positions as number[] | null) ?? []) {
-        const key = `${r.i}:${pos}`;
-        at.set(key, [...(at.get(key) ?? []), String(r.lexeme)]);
-      }
+      // Each word through the parser alone, as to_tsquery reads each word of a phrase: a word it
+      // drops (a stop word, a character it does not index) leaves a gap, and no pair spans a gap.
+      const rows = await this.q(`SELECT w.k, u.lexeme FROM unnest($1::text[]) WITH ORDINALITY w(t, k), unnest(to_tsvector('english', w.t)) u`, [phrases.flat()]);
+      const lexemes = new Map<number, string[]>();
+      for (const r of rows) lexemes.set(Number(r.k), [...(lexemes.get(Number(r.k)) ?? []), String(r.lexeme)]);
       const keys = new Set<string>();
-      const paired = new Set<string>();
-      for (const [key, lexemes] of at) {
-        const [i, pos] = key.split(':');
-        for (const next of at.get(`${i}:${Number(pos) + 1}`) ?? []) for (const l of lexemes) (keys.add(`${l} ${next}`), paired.add(i));
+      let paired = 0;
+      let k = 0;
+      for (const words of phrases) {
+        const before = keys.size;
+        for (let j = 0; j + 1 < words.length; j++) {
+          const [a, b] = [lexemes.get(k + j + 1), lexemes.get(k + j + 2)];
+          const key = a?.length === 1 && b?.length === 1 ? `${a[0]} ${b[0]}` : null;
+          if (key && Buffer.byteLength(key) <= PAIR_KEY_BYTES) keys.add(key);
+        }
+        if (keys.size > before) paired++;
+        k += words.length;
       }
-      // tsquery syntax: a quoted lexeme doubles its quotes and escapes backslashes.
-      if (keys.size)
-        result = {
-          keys: [...keys].map((k) => `'${k.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`).join(' & '),
-          whole: phrases.length === groups.length && paired.size === phrases.length,
-        };
+      // A lexeme holds letters and digits only, so it needs no escaping inside quotes.
+      if (keys.size) result = { keys: `(${[...keys].map((key) => `'${key}'`).join(' & ')}) | '~all'`, whole: phrases.length === groups.length && paired === phrases.length };
     }
     if (this.pairQueries.size >= 256) this.pairQueries.clear();
     this.pairQueries.set(query, result);
