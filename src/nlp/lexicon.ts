@@ -2,7 +2,7 @@
 // plus the user's --lexicon files, later overriding earlier by id), countries from the
 // world-countries package, places, titles, role words and given names. Built once per set of
 // lexicon files and cached for the process.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import countriesData from 'world-countries';
 import { readLexiconYaml } from '../lexicon-yaml.js';
