@@ -260,9 +260,10 @@ export const migrations: Migration[] = [
     // A phrase search still read the tsvector of every article holding all its words: "peace
     // talks" among a million stories rechecked tens of thousands to find the newest 500. This
     // index holds each pair of adjacent words as one key ('peac talk': a space never occurs in
-    // a lexeme) with the recency-bucket lexemes, so it answers "these words side by side among
-    // the newest buckets" alone; the recheck then reads only the true matches. It is an
-    // expression index: the pairs are not stored in the row.
+    // a lexeme), each pair one word apart ('prison _ war', for "prisoners of war", whose stop
+    // word to_tsquery reads as a gap of one) and the recency-bucket lexemes, so it answers
+    // "these words in this order among the newest buckets" alone; the recheck then reads only
+    // the true matches. It is an expression index: the pairs are not stored in the row.
     version: 10,
     name: 'adjacent word pairs index for phrase search (PostgreSQL)',
     common: [],
@@ -271,11 +272,13 @@ export const migrations: Migration[] = [
       // silently wraps past them, so longer keys are left out (the query side leaves them out
       // too), and a document whose pairs would not fit is marked '~all': a candidate for every phrase.
       `CREATE FUNCTION ${WORD_PAIRS}(v tsvector) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-        WITH pairs AS (
-          SELECT DISTINCT a.lexeme || ' ' || b.lexeme AS k
-          FROM (SELECT lexeme, unnest(positions) AS p FROM unnest(v)) a
-          JOIN (SELECT lexeme, unnest(positions) AS p FROM unnest(v)) b ON b.p = a.p + 1
-          WHERE octet_length(a.lexeme) + octet_length(b.lexeme) < ${PAIR_KEY_BYTES})
+        WITH p AS MATERIALIZED (SELECT lexeme AS l, unnest(positions) AS p FROM unnest(v)),
+        pairs AS (
+          SELECT DISTINCT k FROM (
+            SELECT a.l || ' ' || b.l AS k FROM p a JOIN p b ON b.p = a.p + 1
+            UNION ALL
+            SELECT a.l || ' _ ' || b.l FROM p a JOIN p b ON b.p = a.p + 2) x
+          WHERE octet_length(k) <= ${PAIR_KEY_BYTES})
         SELECT array_to_tsvector(
           ARRAY(SELECT lexeme FROM unnest(v) WHERE positions IS NULL AND lexeme LIKE '~%')
           || CASE WHEN (SELECT coalesce(sum(octet_length(k) + 8), 0) FROM pairs) > ${PAIRS_MAX_BYTES} THEN ARRAY['~all'] ELSE ARRAY(SELECT k FROM pairs) END)
