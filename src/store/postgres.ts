@@ -495,7 +495,7 @@ export class PostgresStore implements Store {
       // The check is a subquery on each candidate, newest first, behind OFFSET 0: as a join, the
       // planner may instead match the phrase against the whole table ("cease fire": 48 ms, not 10).
       const tierSql = phrase
-        ? `SELECT seq FROM (SELECT seq FROM m ORDER BY seq DESC OFFSET 0) c WHERE (SELECT a.tsv @@ ${q} FROM articles a WHERE a.seq = c.seq)`
+        ? `SELECT seq FROM (SELECT seq FROM m ORDER BY seq DESC OFFSET 0) c WHERE (SELECT a.tsv @@ ${q} FROM articles a WHERE a.seq = c.seq) ORDER BY seq DESC`
         : `SELECT seq FROM m ORDER BY seq DESC`;
       // One round trip: the tier, its size and oldest row, the page ranked by ts_rank (negated:
       // as with SQLite's bm25, lower is better) with each hit's text for the excerpt.
@@ -544,7 +544,7 @@ export class PostgresStore implements Store {
       let paired = 0;
       let k = 0;
       for (const words of phrases) {
-        const before = keys.size;
+        let found = false;
         const at = (j: number) => (j < words.length ? (lexemes.get(k + j + 1) ?? []) : []);
         for (let j = 0; j + 1 < words.length; j++) {
           if (at(j).length !== 1) continue;
@@ -552,9 +552,10 @@ export class PostgresStore implements Store {
           // then asks for exactly that distance, which the index holds as its own kind of pair.
           const key =
             at(j + 1).length === 1 ? `${at(j)[0]} ${at(j + 1)[0]}` : at(j + 1).length === 0 && at(j + 2).length === 1 ? `${at(j)[0]} _ ${at(j + 2)[0]}` : null;
-          if (key && Buffer.byteLength(key) <= PAIR_KEY_BYTES) keys.add(key);
+          // UTF-8 bytes, as octet_length counts them in a UTF8 database (the one PostgreSQL default).
+          if (key && Buffer.byteLength(key) <= PAIR_KEY_BYTES) (keys.add(key), (found = true));
         }
-        if (keys.size > before) paired++;
+        if (found) paired++;
         k += words.length;
       }
       // A lexeme holds letters and digits only, so it needs no escaping inside quotes.
