@@ -473,17 +473,14 @@ export class PostgresStore implements Store {
     const pairs = phrase ? await this.phrasePairs(query) : null;
     for (const span of [2, 8, Infinity]) {
       const first = Math.max(0, newest - span + 1 - partial);
-      // The bucket after the newest too: articles stored since newestBucket() was cached.
+      // The bucket after the newest too: articles stored since newestSeq() was cached.
       const buckets = first > 0 ? Array.from({ length: newest + 2 - first }, (_, i) => `'~${first + i}'`).join(' | ') : null;
       const args = new Args();
       const q = `to_tsquery('english', ${args.add(tsq)})`;
-      // A phrase is checked against each candidate's stored tsvector, which the GIN index
-      // cannot do: candidates come from its words, newest first, until the tier is full, instead
-      // of reading the vector of every article in the buckets that has the words.
       const recent = buckets ? args.add(buckets) : null;
       const inBuckets = (v: string) => (recent ? `(${v} && ${recent}::tsquery)` : v);
       // The pairs index (migration 10) finds the articles holding each required phrase's words
-      // side by side, so the recheck below reads true matches, not every article with the words.
+      // in order, so the recheck below reads true matches, not every article with the words.
       // When the pairs stand for the whole query, the word index is not read at all: for common
       // words it would list tens of thousands of articles only to intersect them away.
       const conditions = pairs ? [`${WORD_PAIRS}(tsv) @@ ${inBuckets(`${args.add(pairs.keys)}::tsquery`)}`] : [];
@@ -492,8 +489,9 @@ export class PostgresStore implements Store {
         conditions.unshift(`tsv @@ ${inBuckets(words)}`);
       }
       const match = conditions.join(' AND ');
-      // The check is a subquery on each candidate, newest first, behind OFFSET 0: as a join, the
-      // planner may instead match the phrase against the whole table ("cease fire": 48 ms, not 10).
+      // A phrase's word order is checked in each candidate's stored tsvector (pairs narrow, not decide),
+      // newest first until the tier is full: a subquery on each candidate behind OFFSET 0, as a
+      // join the planner may instead match the phrase against the whole table ("cease fire": 48 ms, not 10).
       const tierSql = phrase
         ? `SELECT seq FROM (SELECT seq FROM m ORDER BY seq DESC OFFSET 0) c WHERE (SELECT a.tsv @@ ${q} FROM articles a WHERE a.seq = c.seq) ORDER BY seq DESC`
         : `SELECT seq FROM m ORDER BY seq DESC`;
@@ -540,11 +538,9 @@ export class PostgresStore implements Store {
       const rows = await this.q(`SELECT w.k, u.lexeme FROM unnest($1::text[]) WITH ORDINALITY w(t, k), unnest(to_tsvector('english', w.t)) u`, [phrases.flat()]);
       const lexemes = new Map<number, string[]>();
       for (const r of rows) lexemes.set(Number(r.k), [...(lexemes.get(Number(r.k)) ?? []), String(r.lexeme)]);
-      const keys = new Set<string>();
-      let paired = 0;
       let k = 0;
-      for (const words of phrases) {
-        let found = false;
+      const perPhrase = phrases.map((words) => {
+        const own: string[] = [];
         const at = (j: number) => (j < words.length ? (lexemes.get(k + j + 1) ?? []) : []);
         for (let j = 0; j + 1 < words.length; j++) {
           if (at(j).length !== 1) continue;
@@ -553,13 +549,15 @@ export class PostgresStore implements Store {
           const key =
             at(j + 1).length === 1 ? `${at(j)[0]} ${at(j + 1)[0]}` : at(j + 1).length === 0 && at(j + 2).length === 1 ? `${at(j)[0]} _ ${at(j + 2)[0]}` : null;
           // UTF-8 bytes, as octet_length counts them in a UTF8 database (the one PostgreSQL default).
-          if (key && Buffer.byteLength(key) <= PAIR_KEY_BYTES) (keys.add(key), (found = true));
+          if (key && Buffer.byteLength(key) <= PAIR_KEY_BYTES) own.push(key);
         }
-        if (found) paired++;
         k += words.length;
-      }
+        return own;
+      });
+      const keys = new Set(perPhrase.flat());
       // A lexeme holds letters and digits only, so it needs no escaping inside quotes.
-      if (keys.size) result = { keys: `(${[...keys].map((key) => `'${key}'`).join(' & ')}) | '~all'`, whole: phrases.length === groups.length && paired === phrases.length };
+      if (keys.size)
+        result = { keys: `(${[...keys].map((key) => `'${key}'`).join(' & ')}) | '~all'`, whole: phrases.length === groups.length && perPhrase.every((own) => own.length > 0) };
     }
     if (this.pairQueries.size >= 256) this.pairQueries.clear();
     this.pairQueries.set(query, result);
