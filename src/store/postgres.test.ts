@@ -9,6 +9,7 @@ import { SqliteStore } from './sqlite.js';
 import { SEARCH_BUCKET } from './migrations.js';
 import { doc, fixtures, storeContract, walk } from './store.contract.js';
 import type { Store } from './store.js';
+import type { Document } from '../document.js';
 
 const server = process.env.PARLEY_TEST_PG;
 const skip = server ? false : 'PARLEY_TEST_PG is not set (a postgres:// URL of a server where test databases may be created)';
@@ -50,6 +51,34 @@ async function freshSchema(): Promise<{ url: string; drop: () => Promise<void> }
   return { url: u.toString(), drop: () => admin(dbUrl, (c) => c.query(`DROP SCHEMA ${schema} CASCADE`)).then(() => undefined) };
 }
 
+/** A migrated PostgresStore in a fresh schema, closed and dropped after `body`. */
+async function withStore(body: (st: PostgresStore) => Promise<void>): Promise<void> {
+  const sch = await freshSchema();
+  const st = new PostgresStore(sch.url, { max: 2 });
+  try {
+    await st.migrate();
+    await body(st);
+  } finally {
+    await st.close();
+    await sch.drop();
+  }
+}
+
+/** Makes the next saved article's seq `after + 1`, to place it in a chosen recency bucket. */
+async function jumpSeq(st: PostgresStore, after: number): Promise<void> {
+  await st.pool.query(`SELECT setval(pg_get_serial_sequence('articles', 'seq'), ${after})`);
+}
+
+/** One article per text, `apart` recency buckets after the one before, so every search round runs. */
+async function saveSpread(st: PostgresStore, texts: string[], apart: number): Promise<Document[]> {
+  const docs = texts.map((text, i) => doc({ text, title: `Story ${i}` }));
+  for (const [i, d] of docs.entries()) {
+    await jumpSeq(st, i * apart * SEARCH_BUCKET + 1);
+    await st.saveDocument(d);
+  }
+  return docs;
+}
+
 storeContract(
   'postgres',
   async () => {
@@ -73,15 +102,12 @@ test('PostgreSQL and SQLite return identical results for the same calls', { skip
   }
 });
 
-test('search finds matches in every recency bucket, old and new', { skip }, async () => {
-  const sch = await freshSchema();
-  const st = new PostgresStore(sch.url, { max: 2 });
-  try {
-    await st.migrate();
+test('search finds matches in every recency bucket, old and new', { skip }, () =>
+  withStore(async (st) => {
     const saved: string[] = [];
     // Jump the article sequence so that the articles land in buckets 0, 5 and 9.
     for (const bucket of [0, 5, 9]) {
-      if (bucket) await st.pool.query(`SELECT setval(pg_get_serial_sequence('articles', 'seq'), ${bucket * SEARCH_BUCKET + 10})`);
+      if (bucket) await jumpSeq(st, bucket * SEARCH_BUCKET + 10);
       for (let i = 0; i < 3; i++) {
         const d = doc({ text: `Bucket ${bucket} item ${i}: envoys discussed a ceasefire in ${['Geneva', 'Doha', 'Ankara'][i]} for ${bucket * 3 + i} hours.` });
         await st.saveDocument(d);
@@ -93,62 +119,46 @@ test('search finds matches in every recency bucket, old and new', { skip }, asyn
     const hits = await walk((cursor) => st.searchArticles('ceasefire', { limit: 4, cursor }));
     assert.deepEqual(hits.map((h) => h.id).sort(), [...saved].sort());
     assert.deepEqual((await st.searchArticles('Doha')).items.length, 3);
-  } finally {
-    await st.close();
-    await sch.drop();
-  }
-});
+  }));
 
-test('a phrase search narrowed by the adjacent word pairs index finds what SQLite finds', { skip }, async () => {
-  const sch = await freshSchema();
-  const st = new PostgresStore(sch.url, { max: 2 });
-  const lite = new SqliteStore(':memory:');
-  try {
-    await st.migrate();
-    await lite.migrate();
-    const texts = [
-      'Peace talks resumed in Geneva on Monday.',
-      'The talks on peace stalled in Geneva.',
-      'They wanted peace. Talks would come later.',
-      'A cease-fire deal was signed after peace talks.',
-      'The ceasefire deal held.',
-      'Prisoners of war were exchanged.',
-      'The Secretary of State and the secretary of the state.',
-    ];
-    // Spread over recency buckets, so both the newest-buckets rounds and the whole-table round run.
-    const docs = texts.map((text, i) => doc({ text, title: `Story ${i}` }));
-    for (const [i, d] of docs.entries()) {
-      await st.pool.query(`SELECT setval(pg_get_serial_sequence('articles', 'seq'), ${i * 3 * SEARCH_BUCKET + 1})`);
-      await st.saveDocument(d);
-    }
-    await lite.saveDocuments(docs);
-    const ids = async (s: Store, q: string) => (await walk((cursor) => s.searchArticles(q, { limit: 2, cursor }))).map((h) => h.id).sort();
-    for (const q of ['"peace talks"', '"peace talks" Geneva', '"talks peace"', '"cease fire deal"', 'cease-fire', '"prisoners of war"', '"peace talks resumed"', '"Geneva on Monday"', '"secretary of state"'])
-      assert.deepEqual(await ids(st, q), await ids(lite, q), q);
-    assert.deepEqual(await ids(st, '"peace talks"'), [docs[0].id, docs[2].id, docs[3].id].sort(), 'words side by side, even across a full stop');
-    const { rows } = await st.pool.query(`SELECT tsvector_to_array(parley_word_pairs(tsv)) AS k FROM articles WHERE id = $1`, [docs[3].id]);
-    for (const key of ['peac talk', 'cease-fir ceas', 'ceas fire', 'fire deal', 'deal _ sign', 'sign _ peac']) assert.ok(rows[0].k.includes(key), `pairs hold ${key}`);
-    assert.ok(rows[0].k.some((k: string) => k.startsWith('~')), 'pairs hold the recency bucket');
-    const c = await st.pool.connect();
+test('a phrase search narrowed by the adjacent word pairs index finds what SQLite finds', { skip }, () =>
+  withStore(async (st) => {
+    const lite = new SqliteStore(':memory:');
     try {
-      await c.query('SET enable_seqscan = off');
-      const plan = await c.query(`EXPLAIN SELECT seq FROM articles WHERE parley_word_pairs(tsv) @@ $1::tsquery`, [`'peac talk'`]);
-      assert.match(plan.rows.map((r) => String(r['QUERY PLAN'])).join('\n'), /articles_word_pairs/, 'queries use the expression the index holds');
+      await lite.migrate();
+      const texts = [
+        'Peace talks resumed in Geneva on Monday.',
+        'The talks on peace stalled in Geneva.',
+        'They wanted peace. Talks would come later.',
+        'A cease-fire deal was signed after peace talks.',
+        'The ceasefire deal held.',
+        'Prisoners of war were exchanged.',
+        'The Secretary of State and the secretary of the state.',
+      ];
+      const docs = await saveSpread(st, texts, 3);
+      await lite.saveDocuments(docs);
+      const ids = async (s: Store, q: string) => (await walk((cursor) => s.searchArticles(q, { limit: 2, cursor }))).map((h) => h.id).sort();
+      for (const q of ['"peace talks"', '"peace talks" Geneva', '"talks peace"', '"cease fire deal"', 'cease-fire', '"prisoners of war"', '"peace talks resumed"', '"Geneva on Monday"', '"secretary of state"'])
+        assert.deepEqual(await ids(st, q), await ids(lite, q), q);
+      assert.deepEqual(await ids(st, '"peace talks"'), [docs[0].id, docs[2].id, docs[3].id].sort(), 'words side by side, even across a full stop');
+      const { rows } = await st.pool.query(`SELECT tsvector_to_array(parley_word_pairs(tsv)) AS k FROM articles WHERE id = $1`, [docs[3].id]);
+      for (const key of ['peac talk', 'cease-fir ceas', 'ceas fire', 'fire deal', 'deal _ sign', 'sign _ peac']) assert.ok(rows[0].k.includes(key), `pairs hold ${key}`);
+      assert.ok(rows[0].k.some((k: string) => k.startsWith('~')), 'pairs hold the recency bucket');
+      const c = await st.pool.connect();
+      try {
+        await c.query('SET enable_seqscan = off');
+        const plan = await c.query(`EXPLAIN SELECT seq FROM articles WHERE parley_word_pairs(tsv) @@ $1::tsquery`, [`'peac talk'`]);
+        assert.match(plan.rows.map((r) => String(r['QUERY PLAN'])).join('\n'), /articles_word_pairs/, 'queries use the expression the index holds');
+      } finally {
+        c.release();
+      }
     } finally {
-      c.release();
+      await lite.close();
     }
-  } finally {
-    await st.close();
-    await lite.close();
-    await sch.drop();
-  }
-});
+  }));
 
-test('the pairs index never changes what a phrase matches: dropped characters, long words, documents too long for their pairs', { skip }, async () => {
-  const sch = await freshSchema();
-  const st = new PostgresStore(sch.url, { max: 2 });
-  try {
-    await st.migrate();
+test('the pairs index never changes what a phrase matches: dropped characters, long words, documents too long for their pairs', { skip }, () =>
+  withStore(async (st) => {
     const long = (c: string) => c.repeat(1400);
     // 3,000 distinct 96-letter words in 16,000 positions: more pairs than a tsvector can hold.
     const word = (i: number) => `w${'abcdefghij'[i % 10]}${'abcdefghij'[Math.floor(i / 10) % 10]}${'abcdefghij'[Math.floor(i / 100) % 10]}${'abcdefghij'[Math.floor(i / 1000)]}`.padEnd(96, 'x');
@@ -160,11 +170,7 @@ test('the pairs index never changes what a phrase matches: dropped characters, l
       'Peace talks resumed.',
       'Prisoners of war and prisoners in war camps.',
     ];
-    const docs = texts.map((text, i) => doc({ text, title: `Edge ${i}` }));
-    for (const [i, d] of docs.entries()) {
-      await st.pool.query(`SELECT setval(pg_get_serial_sequence('articles', 'seq'), ${i * 2 * SEARCH_BUCKET + 1})`);
-      await st.saveDocument(d);
-    }
+    const docs = await saveSpread(st, texts, 2);
     const found = async (q: string) => (await walk((cursor) => st.searchArticles(q, { limit: 3, cursor }))).map((h) => h.id).sort();
     // What PostgreSQL's own phrase match finds, with no index in the way.
     const truth = async (q: string) =>
@@ -174,11 +180,7 @@ test('the pairs index never changes what a phrase matches: dropped characters, l
     assert.deepEqual(await found(`"${word(7)} ${word(14)}"`), [docs[3].id], 'a document too long for its pairs is still found');
     const { rows } = await st.pool.query(`SELECT tsvector_to_array(parley_word_pairs(tsv)) AS k FROM articles WHERE id = $1`, [docs[3].id]);
     assert.ok(rows[0].k.includes('~all') && rows[0].k.length <= 3, 'marked instead of holding its pairs');
-  } finally {
-    await st.close();
-    await sch.drop();
-  }
-});
+  }));
 
 test('an unreachable server is reported as unavailable, naming it without the password', { skip }, async () => {
   const st = new PostgresStore('postgres://someone:secret@127.0.0.1:1/nothing', { max: 1 });
